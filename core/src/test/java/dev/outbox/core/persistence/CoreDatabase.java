@@ -43,6 +43,13 @@ final class CoreDatabase implements AutoCloseable {
     return new CoreDatabase(database, DataSources.pool(config, prefix, 6));
   }
 
+  /** Sessions of this database waiting for a lock (a row or index entry another tx holds). */
+  long sessionsWaitingForALock() {
+    return count(
+        "select count(*) from pg_stat_activity where datname = ? and wait_event_type = 'Lock'",
+        database.name());
+  }
+
   CorePersistence persistence() {
     return persistence;
   }

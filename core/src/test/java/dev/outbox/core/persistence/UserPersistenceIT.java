@@ -15,15 +15,18 @@ import dev.outbox.core.domain.user.User;
 import dev.outbox.core.domain.user.UserId;
 import dev.outbox.json.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +131,66 @@ class UserPersistenceIT {
                     + " and payload->>'email' = ?",
                 email))
         .isEqualTo(1);
+  }
+
+  @Test
+  void a_registration_that_loses_on_the_unique_index_is_refused_as_already_registered()
+      throws Exception {
+    Email email = new Email("index@example.com");
+    CountDownLatch firstWrote = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Future<?> first =
+        threads.submit(
+            () ->
+                db.persistence()
+                    .transactions()
+                    .inTransaction(
+                        () -> {
+                          db.persistence()
+                              .users()
+                              .save(User.register(UserId.generate(), email, null, Instant.now()));
+                          firstWrote.countDown();
+                          await(releaseFirst);
+                          return null;
+                        }));
+    assertThat(firstWrote.await(10, TimeUnit.SECONDS)).isTrue();
+    // Both passed the existsByEmail check; the second INSERT waits on the first's index entry.
+    Future<?> second =
+        threads.submit(
+            () ->
+                db.persistence()
+                    .transactions()
+                    .inTransaction(
+                        () -> {
+                          db.persistence()
+                              .users()
+                              .save(User.register(UserId.generate(), email, null, Instant.now()));
+                          return null;
+                        }));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> db.sessionsWaitingForALock() == 1);
+    releaseFirst.countDown();
+
+    first.get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(EmailAlreadyRegistered.class);
+    threads.shutdown();
+    assertThat(db.count("select count(*) from users where email = ?", email.value())).isEqualTo(1);
+    assertThat(
+            db.count(
+                "select count(*) from outbox_events where payload->>'email' = ?", email.value()))
+        .isEqualTo(1);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
