@@ -90,6 +90,8 @@ class IdempotentRequestsTest {
         .isInstanceOf(InvalidValue.class);
     assertThatThrownBy(() -> requests.execute("k".repeat(256), "fp", work(201)))
         .isInstanceOf(InvalidValue.class);
+    assertThatThrownBy(() -> requests.execute("key-1", null, work(201)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(runs).hasValue(0);
   }
 }
