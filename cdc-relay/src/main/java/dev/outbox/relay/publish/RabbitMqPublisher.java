@@ -8,8 +8,6 @@ import com.rabbitmq.client.ShutdownSignalException;
 import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.PublishResult.Refusal;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RabbitMqPublisher implements MessagePublisher {
 
-  private final ConnectionFactory factory = new ConnectionFactory();
+  private final ConnectionFactory factory;
   private final String exchange;
   private final int maxMessageBytes;
   private final Duration confirmTimeout;
@@ -40,11 +38,7 @@ public final class RabbitMqPublisher implements MessagePublisher {
    */
   public RabbitMqPublisher(
       String amqpUri, String exchange, int maxMessageBytes, Duration confirmTimeout) {
-    try {
-      factory.setUri(amqpUri);
-    } catch (URISyntaxException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("EVENT_BUS_URL is not a valid AMQP URI", e);
-    }
+    factory = AmqpConnections.factory(amqpUri);
     factory.setAutomaticRecoveryEnabled(false);
     factory.setTopologyRecoveryEnabled(false);
     factory.setRequestedHeartbeat(5);
