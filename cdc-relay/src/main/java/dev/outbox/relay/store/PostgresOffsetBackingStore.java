@@ -46,12 +46,15 @@ public final class PostgresOffsetBackingStore implements OffsetBackingStore {
 
   @Override
   public void configure(WorkerConfig config) {
-    Map<String, Object> originals = config.originals();
+    configure(config.originals());
+  }
+
+  /** Configures from the {@code offset.storage.postgres.*} keys of {@code originals}. */
+  public void configure(Map<String, ?> originals) {
     url = required(originals, "offset.storage.postgres.url");
-    user = String.valueOf(originals.getOrDefault("offset.storage.postgres.user", "postgres"));
-    password = String.valueOf(originals.getOrDefault("offset.storage.postgres.password", ""));
-    table =
-        String.valueOf(originals.getOrDefault("offset.storage.postgres.table", "relay_offsets"));
+    user = optional(originals, "offset.storage.postgres.user", "postgres");
+    password = optional(originals, "offset.storage.postgres.password", "");
+    table = optional(originals, "offset.storage.postgres.table", "relay_offsets");
     if (!table.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException("offset.storage.postgres.table is not a plain name");
     }
@@ -196,7 +199,12 @@ public final class PostgresOffsetBackingStore implements OffsetBackingStore {
     return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String required(Map<String, Object> originals, String key) {
+  private static String optional(Map<String, ?> originals, String key, String fallback) {
+    Object value = originals.get(key);
+    return value == null ? fallback : value.toString();
+  }
+
+  private static String required(Map<String, ?> originals, String key) {
     Object value = originals.get(key);
     if (value == null || value.toString().isBlank()) {
       throw new IllegalArgumentException(key + " is required by " + "PostgresOffsetBackingStore");
