@@ -55,6 +55,19 @@ public final class DebeziumProperties {
     p.setProperty("publication.name", config.publication());
     p.setProperty("publication.autocreate.mode", "disabled");
     p.setProperty("table.include.list", OUTBOX + ",public." + HEARTBEAT_TABLE);
+    // The relay's own bookkeeping columns are not part of the event (and pg_lsn has no converter).
+    p.setProperty(
+        "column.exclude.list",
+        OUTBOX
+            + ".published_at,"
+            + OUTBOX
+            + ".published_lsn,"
+            + OUTBOX
+            + ".retry_count,"
+            + OUTBOX
+            + ".last_error,"
+            + OUTBOX
+            + ".parked_at");
     p.setProperty("skipped.operations", "u,d,t");
     p.setProperty("tombstones.on.delete", "false");
     snapshot(p);
