@@ -37,6 +37,13 @@ public final class NotificationTemplates {
         render(name + ".txt.ftl", model));
   }
 
+  // FreeMarker appends multi-line tips; a dead-letter header needs only the diagnosis.
+  private static String firstParagraph(TemplateException e) {
+    String message = e.getMessageWithoutStackTop();
+    int tip = message.indexOf("\n\n");
+    return (tip < 0 ? message : message.substring(0, tip)).replace('\n', ' ').strip();
+  }
+
   public String sms(String name, Map<String, ?> model) {
     return render(name + ".sms.ftl", model).strip();
   }
