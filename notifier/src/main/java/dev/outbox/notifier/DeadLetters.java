@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.outbox.notifier.config.NotifierConfig;
+import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.MessageHeaders;
 import dev.outbox.notifier.consume.QueueNames;
 import java.io.IOException;
@@ -47,12 +48,7 @@ public final class DeadLetters implements AutoCloseable {
    * consumers; {@link #close()} closes that connection.
    */
   public static DeadLetters connect(NotifierConfig config) throws IOException, TimeoutException {
-    ConnectionFactory factory = new ConnectionFactory();
-    try {
-      factory.setUri(config.eventBusUrl());
-    } catch (java.net.URISyntaxException | java.security.GeneralSecurityException e) {
-      throw new IllegalArgumentException("EVENT_BUS_URL is not a valid AMQP URI", e);
-    }
+    ConnectionFactory factory = AmqpConnections.factory(config.eventBusUrl());
     List<String> queues = List.of(config.consumer().queue(), config.consumer().analyticsQueue());
     return new DeadLetters(factory.newConnection("outbox-dlq"), queues, true);
   }

@@ -6,6 +6,7 @@ import dev.outbox.notifier.analytics.UpdateAnalytics;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.NotifierConfig;
+import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.RabbitMqConsumer;
 import dev.outbox.notifier.dispatch.NotificationDispatcher;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
@@ -105,12 +106,7 @@ public final class Notifier implements AutoCloseable {
   }
 
   private Connection connect(int threads) throws IOException, TimeoutException {
-    ConnectionFactory factory = new ConnectionFactory();
-    try {
-      factory.setUri(config.eventBusUrl());
-    } catch (java.net.URISyntaxException | java.security.GeneralSecurityException e) {
-      throw new IllegalArgumentException("EVENT_BUS_URL is not a valid AMQP URI", e);
-    }
+    ConnectionFactory factory = AmqpConnections.factory(config.eventBusUrl());
     AtomicInteger n = new AtomicInteger();
     executor =
         Executors.newFixedThreadPool(

@@ -113,19 +113,19 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private void settle(
       Channel channel, Delivery delivery, EventHandler.Attempt attempt, HandlerOutcome outcome)
       throws IOException, TimeoutException {
+    if (outcome instanceof HandlerOutcome.Retry retry && attempt.isLast()) {
+      outcome =
+          new HandlerOutcome.Failed(
+              "gave up after " + attempt.number() + " attempts: " + retry.reason(), handler.name());
+    }
     metrics.handled(outcome);
     if (outcome instanceof HandlerOutcome.Busy) {
       republish(channel, delivery, routing.retry(delivery, attempt.number(), retryDelay(1)));
-    } else if (outcome instanceof HandlerOutcome.Retry retry) {
-      if (attempt.isLast()) {
-        String reason = "gave up after " + attempt.number() + " attempts: " + retry.reason();
-        republish(channel, delivery, routing.deadLetter(delivery, reason, handler.name(), attempt));
-      } else {
-        republish(
-            channel,
-            delivery,
-            routing.retry(delivery, attempt.number() + 1, retryDelay(attempt.number())));
-      }
+    } else if (outcome instanceof HandlerOutcome.Retry) {
+      republish(
+          channel,
+          delivery,
+          routing.retry(delivery, attempt.number() + 1, retryDelay(attempt.number())));
     } else if (outcome instanceof HandlerOutcome.Failed failed) {
       log.warn("Dead-lettering a message of {}: {}", queue, failed.reason());
       republish(
