@@ -26,6 +26,10 @@ final class BrokerCheck implements ReadinessCheck {
     this.address = address;
     try {
       factory.setUri(eventBusUrl);
+      if ("/".equals(eventBusUrl.getRawPath())) {
+        // amqp://host/ names the empty vhost by the AMQP URI spec; everyone means the default "/".
+        factory.setVirtualHost("/");
+      }
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("EVENT_BUS_URL is not a usable AMQP URI: " + address, e);
     }
@@ -44,7 +48,7 @@ final class BrokerCheck implements ReadinessCheck {
     try (Connection connection = factory.newConnection("outbox-api-readiness")) {
       return connection.isOpen();
     } catch (IOException | TimeoutException | RuntimeException e) {
-      log.warn("Readiness: broker unreachable at {}: {}", address, e.getMessage());
+      log.warn("Readiness: broker unreachable at {}: {}", address, e.toString());
       return false;
     }
   }

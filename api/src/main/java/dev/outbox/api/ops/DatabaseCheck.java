@@ -28,7 +28,7 @@ final class DatabaseCheck implements ReadinessCheck {
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(TIMEOUT_SECONDS);
     } catch (SQLException | RuntimeException e) {
-      log.warn("Readiness: database unreachable: {}", e.getMessage());
+      log.warn("Readiness: database unreachable: {}", e.toString());
       return false;
     }
   }
