@@ -1,0 +1,83 @@
+package dev.outbox.core.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One row of {@code outbox_events}, inserted (never updated by core) in the transaction of the
+ * aggregate change that raised the event. The relay owns the publishing columns ({@code
+ * published_at}, {@code retry_count}, {@code last_error}, ...), which core leaves to their defaults
+ * and does not map.
+ */
+@Entity
+@Table(name = "outbox_events")
+public class OutboxEvent {
+
+  @Id private UUID id;
+
+  @Column(name = "aggregate_type", nullable = false)
+  private String aggregateType;
+
+  @Column(name = "aggregate_id", nullable = false)
+  private UUID aggregateId;
+
+  @Column(name = "event_type", nullable = false)
+  private String eventType;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  private Map<String, Object> payload;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  // for Hibernate
+  OutboxEvent() {}
+
+  OutboxEvent(
+      UUID id,
+      String aggregateType,
+      UUID aggregateId,
+      String eventType,
+      Map<String, Object> payload,
+      Instant createdAt) {
+    this.id = id;
+    this.aggregateType = aggregateType;
+    this.aggregateId = aggregateId;
+    this.eventType = eventType;
+    this.payload = payload;
+    this.createdAt = createdAt;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String aggregateType() {
+    return aggregateType;
+  }
+
+  public UUID aggregateId() {
+    return aggregateId;
+  }
+
+  public String eventType() {
+    return eventType;
+  }
+
+  /** The payload as the JSON object stored in the jsonb column (snake_case keys). */
+  public Map<String, Object> payload() {
+    return payload;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}
