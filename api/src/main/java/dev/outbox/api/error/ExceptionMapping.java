@@ -1,6 +1,7 @@
 package dev.outbox.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.outbox.core.domain.DomainException;
 import dev.outbox.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,12 +21,24 @@ public final class ExceptionMapping {
 
   private static final Logger log = LoggerFactory.getLogger(ExceptionMapping.class);
 
+  /**
+   * A request attribute: when set, problems are answered as a short HTML page instead of JSON, for
+   * routes a person opens in a browser (the verification link of the welcome email).
+   */
+  public static final String ANSWER_AS_HTML = ExceptionMapping.class.getName() + ".html";
+
   private ExceptionMapping() {}
 
   public static void install(RoutesConfig routes) {
     routes.exception(
         ApiProblem.class, (e, ctx) -> respond(ctx, e.type(), e.getMessage(), e.errors()));
     routes.exception(HttpResponseException.class, ExceptionMapping::httpResponse);
+    routes.exception(
+        DomainException.class,
+        (e, ctx) -> {
+          DomainProblems.Mapped mapped = DomainProblems.map(e);
+          respond(ctx, mapped.type(), e.getMessage(), mapped.errors());
+        });
     routes.exception(Exception.class, ExceptionMapping::unexpected);
   }
 
@@ -37,7 +50,20 @@ public final class ExceptionMapping {
     if (type == ProblemType.UNAUTHORIZED) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"admin\"");
     }
+    if (ctx.attribute(ANSWER_AS_HTML) != null) {
+      HtmlPage.send(ctx.status(type.status()), type.title(), detailForPeople(type));
+      return;
+    }
     ctx.status(type.status()).contentType(Problem.CONTENT_TYPE).result(serialize(problem));
+  }
+
+  private static String detailForPeople(ProblemType type) {
+    return switch (type) {
+      case VERIFICATION_TOKEN_EXPIRED -> "This link has expired. Please ask for a new one.";
+      case INVALID_VERIFICATION_TOKEN, INVALID_REQUEST, RESOURCE_NOT_FOUND ->
+          "This link is not valid. Please use the link from your most recent email.";
+      default -> "Something went wrong. Please try again later.";
+    };
   }
 
   private static void httpResponse(HttpResponseException e, Context ctx) {

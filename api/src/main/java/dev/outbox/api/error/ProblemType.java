@@ -9,8 +9,12 @@ public enum ProblemType {
   MALFORMED_JSON("urn:outbox:problem:malformed-json", 400, "The body is not valid JSON"),
   INVALID_VERIFICATION_TOKEN(
       "urn:outbox:problem:invalid-verification-token",
-      400,
-      "The email verification token is invalid or expired"),
+      403,
+      "The email verification token was not issued for this user"),
+  VERIFICATION_TOKEN_EXPIRED(
+      "urn:outbox:problem:verification-token-expired",
+      403,
+      "The email verification token has expired"),
   UNAUTHORIZED("about:blank", 401, "Unauthorized"),
   NOT_FOUND("about:blank", 404, "Not Found"),
   RESOURCE_NOT_FOUND("urn:outbox:problem:not-found", 404, "The resource does not exist"),

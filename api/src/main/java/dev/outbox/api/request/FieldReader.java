@@ -82,11 +82,11 @@ public final class FieldReader {
 
   /**
    * A required amount of money: a decimal string, never a JSON number (binary floats lose cents),
-   * greater than zero, with at most as many decimals as {@code currency} has minor units. The
-   * result carries exactly that scale ("5" in EUR is 5.00). {@code currency} may be null when it
-   * was itself invalid; the scale is then not checked.
+   * greater than zero (or zero too when {@code zeroAllowed}), with at most as many decimals as
+   * {@code currency} has minor units. The result carries exactly that scale ("5" in EUR is 5.00).
+   * {@code currency} may be null when it was itself invalid; the scale is then not checked.
    */
-  public BigDecimal requiredMoney(String field, String currency) {
+  public BigDecimal requiredMoney(String field, String currency, boolean zeroAllowed) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       reject(field, "is required");
@@ -101,7 +101,7 @@ public final class FieldReader {
       return null;
     }
     BigDecimal amount = new BigDecimal(text);
-    if (amount.signum() <= 0) {
+    if (amount.signum() == 0 && !zeroAllowed) {
       reject(field, "must be greater than zero");
       return null;
     }

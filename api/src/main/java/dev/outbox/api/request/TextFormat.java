@@ -21,11 +21,11 @@ public record TextFormat(int maxLength, Pattern pattern, Predicate<String> rule,
           s -> s.indexOf('@') <= 64,
           "an email address such as ada@example.com");
 
-  /** E.164: a plus sign and at most 15 digits, the first not zero. */
+  /** E.164: a plus sign and 8 to 15 digits, the first not zero. */
   public static final TextFormat PHONE =
       new TextFormat(
           16,
-          Pattern.compile("\\+[1-9][0-9]{6,14}"),
+          Pattern.compile("\\+[1-9][0-9]{7,14}"),
           s -> true,
           "an E.164 number such as +14155550100");
 

@@ -45,11 +45,11 @@ class FieldReaderTest {
             "d",
             "e");
 
-    assertThat(body.requiredMoney("a", "EUR")).isNull();
-    assertThat(body.requiredMoney("b", "EUR")).isNull();
-    assertThat(body.requiredMoney("c", "EUR")).isNull();
-    assertThat(body.requiredMoney("d", "EUR")).isEqualTo(new BigDecimal("5.00"));
-    assertThat(body.requiredMoney("e", "JPY")).isEqualTo(new BigDecimal("100"));
+    assertThat(body.requiredMoney("a", "EUR", false)).isNull();
+    assertThat(body.requiredMoney("b", "EUR", false)).isNull();
+    assertThat(body.requiredMoney("c", "EUR", false)).isNull();
+    assertThat(body.requiredMoney("d", "EUR", false)).isEqualTo(new BigDecimal("5.00"));
+    assertThat(body.requiredMoney("e", "JPY", false)).isEqualTo(new BigDecimal("100"));
     assertThat(body.isValid()).isFalse();
   }
 
