@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outbox.api.HttpTestClient.Response;
 import dev.outbox.api.RunningApi.OutboxRow;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +197,30 @@ class ApiRoutesIT {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("currency");
+  }
+
+  @Test
+  void the_openapi_document_lists_exactly_the_routes_the_server_registered() {
+    Response response = http.get("/openapi.json");
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode document = response.json();
+    assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+    Set<ApiServer.Route> documented = new HashSet<>();
+    document
+        .get("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method ->
+                            documented.add(
+                                new ApiServer.Route(
+                                    method.toUpperCase(Locale.ROOT), path.getKey()))));
+    assertThat(running.api().routes()).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(running.api().routes());
   }
 
   @Test
