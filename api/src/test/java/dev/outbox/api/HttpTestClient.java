@@ -55,6 +55,16 @@ public final class HttpTestClient {
     return send(request);
   }
 
+  /** A POST whose length is not declared, so the body goes chunked. */
+  public Response postChunked(String path, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))));
+  }
+
   public Response method(String method, String path) {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
   }
