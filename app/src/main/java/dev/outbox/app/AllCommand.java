@@ -1,0 +1,69 @@
+package dev.outbox.app;
+
+import dev.outbox.api.config.ApiConfig;
+import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.notifier.config.NotifierConfig;
+import dev.outbox.relay.config.RelayConfig;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code all}: the three roles in one JVM over one connection pool and one metrics registry (the
+ * api serves it on /metrics). Started notifier first and api last, so that the first request finds
+ * the pipeline behind it; stopped in reverse, so that the api stops taking writes before the relay
+ * and the notifier stop.
+ */
+@Command(
+    name = "all",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the api, the relay and the notifier in one JVM (local runs, small deployments).",
+      "Applies every migration first. Without EMAIL_VERIFICATION_SECRET it generates one for"
+          + " this run (verification links then die with the process)."
+    })
+final class AllCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(AllCommand.class);
+
+  private final Invocation invocation;
+
+  AllCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = invocation.settings();
+    String secret =
+        settings.hasSecret() ? settings.env().get(Settings.SECRET) : Settings.generatedSecret();
+    DatabaseConfig database = settings.database();
+    ApiConfig api = settings.api(secret);
+    RelayConfig relay = settings.relay();
+    NotifierConfig notifier = settings.notifier(secret);
+    if (!settings.hasSecret()) {
+      log.warn(
+          "EMAIL_VERIFICATION_SECRET is not set: generated one for this run; verification links"
+              + " stop working when it ends. Set it for anything beyond a local try.");
+    }
+    var out = invocation.out();
+    return Foreground.run(
+        invocation,
+        "outbox all",
+        roles -> {
+          var pool =
+              Roles.pool(
+                  roles,
+                  database,
+                  "outbox",
+                  Roles.API_POOL + Roles.RELAY_POOL + Roles.notifierPool(notifier));
+          var registry = Roles.registry(roles);
+          out.println(MigrationRun.apply(pool, database.publication()).summary());
+          ExchangeTopology.declare(relay.eventBusUrl(), relay.exchange());
+          Roles.notifier(roles, notifier, pool, registry, out);
+          Roles.relay(roles, relay, pool, registry, out);
+          Roles.api(roles, api, pool, registry, out);
+        });
+  }
+}

@@ -1,0 +1,25 @@
+package dev.outbox.app;
+
+import picocli.CommandLine;
+
+/** The command tree, each command built with the invocation it runs in. */
+final class Commands {
+
+  private Commands() {}
+
+  static CommandLine tree(Invocation invocation) {
+    CommandLine dlq =
+        new CommandLine(new DlqCommand())
+            .addSubcommand(new DlqListCommand(invocation))
+            .addSubcommand(new DlqRedriveCommand(invocation));
+    return new CommandLine(new OutboxCli(invocation))
+        .addSubcommand(new AllCommand(invocation))
+        .addSubcommand(new ApiCommand(invocation))
+        .addSubcommand(new RelayCommand(invocation))
+        .addSubcommand(new NotifierCommand(invocation))
+        .addSubcommand(new MigrateCommand(invocation))
+        .addSubcommand(new ReplayCommand(invocation))
+        .addSubcommand(new StatusCommand(invocation))
+        .addSubcommand(dlq);
+  }
+}

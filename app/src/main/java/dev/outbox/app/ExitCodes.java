@@ -1,0 +1,22 @@
+package dev.outbox.app;
+
+/**
+ * The process exit codes of every command, after BSD's sysexits.h where one fits: scripts and
+ * orchestrators can tell a typo (2) from a wrong setting (78) from an outage (1).
+ */
+public final class ExitCodes {
+
+  /** Done (a role: stopped cleanly). */
+  public static final int OK = 0;
+
+  /** A failure at run time: a service unreachable, a migration or replay failed. */
+  public static final int FAILURE = 1;
+
+  /** Bad usage: unknown command or option, missing or malformed argument. */
+  public static final int USAGE = 2;
+
+  /** A configuration variable is missing or malformed ({@code EX_CONFIG}). */
+  public static final int CONFIG = 78;
+
+  private ExitCodes() {}
+}

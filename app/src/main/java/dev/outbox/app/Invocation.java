@@ -1,0 +1,48 @@
+package dev.outbox.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One run of the command line: the process environment, where output goes, the stop signal, and the
+ * {@code --env-file} the user gave (wherever on the line). Commands read their settings here.
+ */
+final class Invocation {
+
+  private final Map<String, String> processEnv;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final StopSignal stop;
+  private Path envFile;
+
+  Invocation(Map<String, String> processEnv, PrintStream out, PrintStream err, StopSignal stop) {
+    this.processEnv = Map.copyOf(processEnv);
+    this.out = out;
+    this.err = err;
+    this.stop = stop;
+  }
+
+  void envFile(Path path) {
+    this.envFile = path;
+  }
+
+  /**
+   * @throws ConfigException when the env file is missing or malformed
+   */
+  Settings settings() {
+    return new Settings(Environment.resolve(processEnv, envFile));
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  StopSignal stop() {
+    return stop;
+  }
+}

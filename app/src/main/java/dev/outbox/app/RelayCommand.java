@@ -1,0 +1,41 @@
+package dev.outbox.app;
+
+import dev.outbox.relay.config.RelayConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code relay}: the CDC relay alone; a second instance on the same slot waits as standby. */
+@Command(
+    name = "relay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the CDC relay alone: WAL of outbox_events -> RabbitMQ.",
+      "One instance per CDC_SLOT_NAME streams; more wait as standbys on the slot's lock.",
+      "Serves /metrics on METRICS_PORT (0 turns it off)."
+    })
+final class RelayCommand implements Callable<Integer> {
+
+  private final Invocation invocation;
+
+  RelayCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = invocation.settings();
+    RelayConfig config = settings.relay();
+    MetricsConfig metrics = settings.metrics();
+    var database = settings.database();
+    var out = invocation.out();
+    return Foreground.run(
+        invocation,
+        "outbox relay",
+        roles -> {
+          var pool = Roles.pool(roles, database, "relay", Roles.RELAY_POOL);
+          var registry = Roles.registry(roles);
+          Roles.metrics(roles, metrics, registry, out);
+          Roles.relay(roles, config, pool, registry, out);
+        });
+  }
+}
