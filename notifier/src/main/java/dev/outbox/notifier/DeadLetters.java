@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.AmqpConnections;
+import dev.outbox.notifier.consume.ConfirmedPublisher;
 import dev.outbox.notifier.consume.MessageHeaders;
 import dev.outbox.notifier.consume.QueueNames;
 import java.io.IOException;
@@ -25,8 +26,6 @@ import java.util.concurrent.TimeoutException;
  * notifier try deliveries that failed for good before; deliveries already sent stay sent.
  */
 public final class DeadLetters implements AutoCloseable {
-
-  private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
   private final Connection connection;
   private final List<String> workQueues;
@@ -99,7 +98,7 @@ public final class DeadLetters implements AutoCloseable {
     for (String queue : workQueues) {
       String dlq = QueueNames.deadLetter(queue);
       try (Channel channel = connection.createChannel()) {
-        channel.confirmSelect();
+        ConfirmedPublisher publisher = new ConfirmedPublisher(channel);
         int waiting = channel.queueDeclare(dlq, true, false, false, null).getMessageCount();
         for (int i = 0; i < waiting; i++) {
           GetResponse message = channel.basicGet(dlq, false);
@@ -109,8 +108,7 @@ public final class DeadLetters implements AutoCloseable {
           if (eventId.isPresent() && !eventId.get().equals(message.getProps().getMessageId())) {
             continue; // left unacknowledged: back in the queue when the channel closes
           }
-          channel.basicPublish("", queue, redriven(message.getProps()), message.getBody());
-          waitForConfirm(channel);
+          publisher.publish(queue, redriven(message.getProps()), message.getBody());
           channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
           moved++;
         }
@@ -139,15 +137,6 @@ public final class DeadLetters implements AutoCloseable {
     headers.put(MessageHeaders.ATTEMPT, 1);
     headers.put(MessageHeaders.REDRIVEN, true);
     return MessageHeaders.withHeaders(props, headers);
-  }
-
-  private static void waitForConfirm(Channel channel) throws IOException, TimeoutException {
-    try {
-      channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for the broker's confirm", e);
-    }
   }
 
   private static DeadLetter describe(String dlq, AMQP.BasicProperties props) {

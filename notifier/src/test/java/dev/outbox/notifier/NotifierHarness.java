@@ -5,6 +5,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.notifier.channel.EmailSender;
+import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.QueueNames;
@@ -50,6 +52,11 @@ final class NotifierHarness implements AutoCloseable {
   final JdbcDeliveries deliveries;
 
   NotifierHarness() throws IOException, TimeoutException {
+    this(true);
+  }
+
+  /** With {@code start} false no notifier consumes yet: the test starts its own instances. */
+  NotifierHarness(boolean start) throws IOException, TimeoutException {
     Map<String, String> env = new HashMap<>();
     env.put("EVENT_BUS_URL", TestServices.amqpUri());
     env.put("EVENT_BUS_EXCHANGE", exchange);
@@ -79,13 +86,19 @@ final class NotifierHarness implements AutoCloseable {
     publisher = connection.createChannel();
     publisher.confirmSelect();
     notifier = newInstance();
-    notifier.start();
+    if (start) {
+      notifier.start();
+    }
     deliveries = new JdbcDeliveries(pool, clock, LEASE);
   }
 
   /** Another notifier process on the same queues, database, providers and clock. */
   Notifier newInstance() {
-    return new Notifier(config, pool, meters, clock, Senders.email(config), Senders.sms(config));
+    return newInstance(Senders.email(config), Senders.sms(config));
+  }
+
+  Notifier newInstance(EmailSender email, SmsSender sms) {
+    return new Notifier(config, pool, meters, clock, email, sms);
   }
 
   String queue() {

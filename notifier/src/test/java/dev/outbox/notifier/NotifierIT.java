@@ -91,6 +91,34 @@ class NotifierIT {
     assertThat(mail.provider()).isEqualTo("sendgrid");
     assertThat(sms.providerMessageId()).startsWith("SM");
     assertThat(it.twilio.requestsTo(phone)).hasSize(1);
+    assertThat(it.meters.counter("notifier.notifications.sent", "channel", "email").count())
+        .isPositive();
+    assertThat(it.meters.counter("notifier.notifications.sent", "channel", "sms").count())
+        .isPositive();
+    assertThat(it.meters.find("notifier.handler.latency").tag("queue", it.queue()).timer().count())
+        .isPositive();
+  }
+
+  @Test
+  void analytics_count_users_orders_payments_and_revenue_per_day() throws Exception {
+    java.time.Instant day = java.time.Instant.parse("2032-02-29T23:59:59Z");
+    double before = it.settled(it.analyticsQueue());
+
+    it.publish(TestEvents.userCreated(email(), null).occurredAt(day));
+    it.publish(TestEvents.orderPlaced(email()).occurredAt(day));
+    it.publish(TestEvents.paymentReceived(email(), null, "19.99").occurredAt(day));
+    it.publish(TestEvents.paymentReceived(email(), null, "0.01").occurredAt(day));
+
+    await().atMost(WAIT).until(() -> it.settled(it.analyticsQueue()) >= before + 4);
+    var counts =
+        new dev.outbox.notifier.store.JdbcAnalyticsStore(it.pool, it.clock)
+            .dailyCounts(java.time.LocalDate.parse("2032-02-29"));
+    assertThat(counts)
+        .containsOnlyKeys("users_created", "orders_placed", "payments_received", "revenue_EUR");
+    assertThat(counts.get("users_created")).isEqualByComparingTo("1");
+    assertThat(counts.get("orders_placed")).isEqualByComparingTo("1");
+    assertThat(counts.get("payments_received")).isEqualByComparingTo("2");
+    assertThat(counts.get("revenue_EUR")).isEqualByComparingTo("20.00");
   }
 
   @Test

@@ -13,9 +13,10 @@ import java.util.List;
  *       each gets {@code <queue>.retry.<delay>ms} delay queues and a {@code <queue>.dlq}.
  *   <li>{@code NOTIFIER_CONCURRENCY} (default 4): channels, hence messages in work at once, per
  *       queue; {@code NOTIFIER_PREFETCH} (default 10): unacknowledged messages per channel.
- *   <li>{@code NOTIFIER_MAX_ATTEMPTS} (default 5): attempts of one message before it is
- *       dead-lettered; {@code NOTIFIER_RETRY_INITIAL_DELAY_MS} (default 1000), doubled per attempt
- *       up to {@code NOTIFIER_RETRY_MAX_DELAY_MS} (default 300000).
+ *   <li>{@code NOTIFIER_MAX_ATTEMPTS} (default 10, about 8.5 minutes of retrying with the default
+ *       delays): attempts of one message before it is dead-lettered; {@code
+ *       NOTIFIER_RETRY_INITIAL_DELAY_MS} (default 1000), doubled per attempt up to {@code
+ *       NOTIFIER_RETRY_MAX_DELAY_MS} (default 300000).
  *   <li>{@code NOTIFIER_LEASE_MS} (default 60000): how long a claimed delivery stays owned by the
  *       instance sending it; after that another instance may take it over.
  *   <li>{@code NOTIFIER_SEND_TIMEOUT_MS} (default 10000): connect and read timeout of provider
@@ -46,7 +47,7 @@ public record ConsumerSettings(
         env.get("NOTIFIER_ANALYTICS_QUEUE", "notifier.analytics"),
         env.positiveInt("NOTIFIER_CONCURRENCY", 4),
         env.positiveInt("NOTIFIER_PREFETCH", 10),
-        env.positiveInt("NOTIFIER_MAX_ATTEMPTS", 5),
+        env.positiveInt("NOTIFIER_MAX_ATTEMPTS", 10),
         env.millis("NOTIFIER_RETRY_INITIAL_DELAY_MS", 1_000),
         env.millis("NOTIFIER_RETRY_MAX_DELAY_MS", 300_000),
         env.millis("NOTIFIER_LEASE_MS", 60_000),

@@ -12,10 +12,16 @@ public record SendGridSettings(String apiKey, String from, URI baseUrl) {
 
   static SendGridSettings fromEnv(Env env) {
     String why = "when EMAIL_ADAPTER=sendgrid";
+    URI baseUrl = env.httpUrl("SENDGRID_BASE_URL", "https://api.sendgrid.com");
+    // The SDK takes a host[:port] and always appends /v3/...: a path prefix would be dropped.
+    if (baseUrl.getPath() != null
+        && !baseUrl.getPath().isEmpty()
+        && !baseUrl.getPath().equals("/")) {
+      throw new IllegalArgumentException(
+          "SENDGRID_BASE_URL must be scheme://host[:port] without a path, got " + baseUrl);
+    }
     return new SendGridSettings(
-        env.required("SENDGRID_API_KEY", why),
-        env.required("SENDGRID_FROM", why),
-        env.httpUrl("SENDGRID_BASE_URL", "https://api.sendgrid.com"));
+        env.required("SENDGRID_API_KEY", why), env.required("SENDGRID_FROM", why), baseUrl);
   }
 
   @Override

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class RabbitMqConsumer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RabbitMqConsumer.class);
-  private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
   private final Connection connection;
   private final QueueTopology topology;
@@ -39,6 +38,8 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private final List<Subscription> subscriptions = new ArrayList<>();
 
   private record Subscription(Channel channel, String tag) {}
+
+  private record Worker(Channel channel, ConfirmedPublisher publisher) {}
 
   public RabbitMqConsumer(
       Connection connection,
@@ -63,11 +64,11 @@ public final class RabbitMqConsumer implements AutoCloseable {
     topology.declare(connection);
     for (int i = 0; i < settings.concurrency(); i++) {
       Channel channel = connection.createChannel();
-      channel.confirmSelect();
+      Worker worker = new Worker(channel, new ConfirmedPublisher(channel));
       channel.basicQos(settings.prefetch());
       String tag =
           channel.basicConsume(
-              queue, false, (consumerTag, delivery) -> onDelivery(channel, delivery), t -> {});
+              queue, false, (consumerTag, delivery) -> onDelivery(worker, delivery), t -> {});
       subscriptions.add(new Subscription(channel, tag));
     }
     log.info(
@@ -78,22 +79,22 @@ public final class RabbitMqConsumer implements AutoCloseable {
         settings.prefetch());
   }
 
-  private void onDelivery(Channel channel, Delivery delivery) {
+  private void onDelivery(Worker worker, Delivery delivery) {
     inFlight.enter();
     Timer.Sample sample = metrics.startTimer();
     try {
-      process(channel, delivery);
+      process(worker, delivery);
     } catch (IOException | TimeoutException | RuntimeException e) {
       // The outcome could not be made durable: hand the message back for another try.
       log.error("Could not settle a message of {}; requeueing it", queue, e);
-      requeue(channel, delivery);
+      requeue(worker.channel(), delivery);
     } finally {
       metrics.stopTimer(sample);
       inFlight.leave();
     }
   }
 
-  private void process(Channel channel, Delivery delivery) throws IOException, TimeoutException {
+  private void process(Worker worker, Delivery delivery) throws IOException, TimeoutException {
     AMQP.BasicProperties props = delivery.getProperties();
     EventHandler.Attempt attempt =
         new EventHandler.Attempt(
@@ -107,11 +108,11 @@ public final class RabbitMqConsumer implements AutoCloseable {
       log.warn("{} failed on a message of {}", handler.name(), queue, e);
       outcome = new HandlerOutcome.Retry(handler.name() + " threw " + e);
     }
-    settle(channel, delivery, attempt, outcome);
+    settle(worker, delivery, attempt, outcome);
   }
 
   private void settle(
-      Channel channel, Delivery delivery, EventHandler.Attempt attempt, HandlerOutcome outcome)
+      Worker worker, Delivery delivery, EventHandler.Attempt attempt, HandlerOutcome outcome)
       throws IOException, TimeoutException {
     if (outcome instanceof HandlerOutcome.Retry retry && attempt.isLast()) {
       outcome =
@@ -120,35 +121,29 @@ public final class RabbitMqConsumer implements AutoCloseable {
     }
     metrics.handled(outcome);
     if (outcome instanceof HandlerOutcome.Busy) {
-      republish(channel, delivery, routing.retry(delivery, attempt.number(), retryDelay(1)));
+      republish(worker, delivery, routing.retry(delivery, attempt.number(), retryDelay(1)));
     } else if (outcome instanceof HandlerOutcome.Retry) {
       republish(
-          channel,
+          worker,
           delivery,
           routing.retry(delivery, attempt.number() + 1, retryDelay(attempt.number())));
     } else if (outcome instanceof HandlerOutcome.Failed failed) {
       log.warn("Dead-lettering a message of {}: {}", queue, failed.reason());
       republish(
-          channel,
+          worker,
           delivery,
           routing.deadLetter(delivery, failed.reason(), failed.handler(), attempt));
     }
-    channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+    worker.channel().basicAck(delivery.getEnvelope().getDeliveryTag(), false);
   }
 
   private Duration retryDelay(int attempt) {
     return settings.retryDelay(attempt);
   }
 
-  private void republish(Channel channel, Delivery delivery, Routing.Target target)
+  private void republish(Worker worker, Delivery delivery, Routing.Target target)
       throws IOException, TimeoutException {
-    try {
-      channel.basicPublish("", target.queue(), target.properties(), delivery.getBody());
-      channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for the broker's confirm", e);
-    }
+    worker.publisher().publish(target.queue(), target.properties(), delivery.getBody());
   }
 
   private void requeue(Channel channel, Delivery delivery) {

@@ -32,7 +32,8 @@ class NotifierConfigTest {
     assertThat(config.smsAdapter()).isEqualTo(NotifierConfig.SmsAdapter.LOG);
     assertThat(config.publicBaseUrl()).isEqualTo(URI.create("http://localhost:8080"));
     assertThat(config.consumer().queue()).isEqualTo("notifier.notifications");
-    assertThat(config.consumer().maxAttempts()).isEqualTo(5);
+    assertThat(config.consumer().maxAttempts()).isEqualTo(10);
+    assertThat(config.consumer().retryDelays()).hasSize(9).endsWith(Duration.ofSeconds(256));
     assertThat(config.sendGrid()).isEmpty();
   }
 
@@ -55,6 +56,19 @@ class NotifierConfigTest {
                         "TWILIO_ACCOUNT_SID", "AC1",
                         "TWILIO_AUTH_TOKEN", "tok")))
         .hasMessageContaining("TWILIO_FROM");
+  }
+
+  @Test
+  void a_sendgrid_base_url_with_a_path_is_refused_naming_the_variable() {
+    assertThatThrownBy(
+            () ->
+                NotifierConfig.fromEnv(
+                    env(
+                        "EMAIL_ADAPTER", "sendgrid",
+                        "SENDGRID_API_KEY", "k",
+                        "SENDGRID_FROM", "a@b.c",
+                        "SENDGRID_BASE_URL", "https://proxy.example/sendgrid")))
+        .hasMessageContaining("SENDGRID_BASE_URL");
   }
 
   @Test
