@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +58,11 @@ public final class ChildRelay implements AutoCloseable {
 
   public boolean awaitStreaming(long seconds) throws InterruptedException {
     return streaming.await(seconds, TimeUnit.SECONDS);
+  }
+
+  /** CPU time the child process used so far. */
+  public Duration cpu() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** SIGKILL: no shutdown hook, no offset flush, connections dropped by the kernel. */
