@@ -45,15 +45,27 @@ public final class ChildRelay implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx256m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.outbox.relay.RelayMain"))
+                List.of(java, "-Xmx256m", "-cp", classPath(), "dev.outbox.relay.RelayMain"))
             .redirectErrorStream(true);
     builder.environment().putAll(env);
     return new ChildRelay(builder.start(), name);
+  }
+
+  // Under exec:java the JVM's class path is Maven's launcher; the test classes and dependencies
+  // are on the plugin's class loader instead.
+  private static String classPath() {
+    if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
+        && loader.getURLs().length > 0) {
+      StringBuilder path = new StringBuilder();
+      for (java.net.URL url : loader.getURLs()) {
+        if (path.length() > 0) {
+          path.append(java.io.File.pathSeparatorChar);
+        }
+        path.append(new java.io.File(java.net.URI.create(url.toString())).getPath());
+      }
+      return path.toString();
+    }
+    return System.getProperty("java.class.path");
   }
 
   public boolean awaitStreaming(long seconds) throws InterruptedException {
