@@ -47,9 +47,23 @@ class RelayCrashIT {
     try (ChildRelay second = ChildRelay.start("relay-2", env.env())) {
       assertThat(second.awaitStreaming(60)).isTrue();
       writer.join();
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .until(() -> received.distinct("crash.") == writer.total() && unpublishedRows() == 0);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(() -> received.distinct("crash.") == writer.total() && unpublishedRows() == 0);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        System.out.printf(
+            "relay crash IT timed out: written %d, distinct %d, deliveries %d, unpublished rows"
+                + " %d, sequences %s%n",
+            writer.written(),
+            received.distinct("crash."),
+            received.count("crash."),
+            unpublishedRows(),
+            received.sequencesByAggregate("crash.").values().stream()
+                .map(s -> s.size() + ":" + (s.isEmpty() ? -1 : s.get(s.size() - 1)))
+                .toList());
+        throw e;
+      }
       duplicates = received.count("crash.") - writer.total();
       assertThat(second.terminate()).as("exit code after SIGTERM").isIn(0, 143);
     }

@@ -57,6 +57,19 @@ class StandbyIT {
 
       assertThat(received.sequencesByAggregate("killed.").values())
           .allSatisfy(seq -> assertThat(seq).isSorted().hasSize(200));
+      received.all().stream()
+          .collect(java.util.stream.Collectors.groupingBy(r -> r.id()))
+          .values()
+          .stream()
+          .filter(list -> list.size() > 1)
+          .limit(3)
+          .forEach(
+              list ->
+                  System.out.println(
+                      "duplicate "
+                          + list.get(0).id()
+                          + " lsn "
+                          + list.stream().map(r -> r.header("lsn")).toList()));
       System.out.printf(
           "standby IT: took over %d ms after SIGKILL; %d events, %d duplicates%n",
           takeoverMillis, writer.total(), received.count("killed.") - writer.total());

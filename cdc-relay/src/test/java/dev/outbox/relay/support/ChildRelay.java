@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -44,19 +45,36 @@ public final class ChildRelay implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx256m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.outbox.relay.RelayMain"))
+                List.of(java, "-Xmx256m", "-cp", classPath(), "dev.outbox.relay.RelayMain"))
             .redirectErrorStream(true);
     builder.environment().putAll(env);
     return new ChildRelay(builder.start(), name);
   }
 
+  // Under exec:java the JVM's class path is Maven's launcher; the test classes and dependencies
+  // are on the plugin's class loader instead.
+  private static String classPath() {
+    if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
+        && loader.getURLs().length > 0) {
+      StringBuilder path = new StringBuilder();
+      for (java.net.URL url : loader.getURLs()) {
+        if (path.length() > 0) {
+          path.append(java.io.File.pathSeparatorChar);
+        }
+        path.append(new java.io.File(java.net.URI.create(url.toString())).getPath());
+      }
+      return path.toString();
+    }
+    return System.getProperty("java.class.path");
+  }
+
   public boolean awaitStreaming(long seconds) throws InterruptedException {
     return streaming.await(seconds, TimeUnit.SECONDS);
+  }
+
+  /** CPU time the child process used so far. */
+  public Duration cpu() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** SIGKILL: no shutdown hook, no offset flush, connections dropped by the kernel. */
