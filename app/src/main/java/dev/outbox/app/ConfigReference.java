@@ -157,7 +157,7 @@ public final class ConfigReference {
           new Variable("NOTIFIER_PREFETCH", "10", NOTIFIER, "unacknowledged messages per channel"),
           new Variable(
               "NOTIFIER_MAX_ATTEMPTS",
-              "5",
+              "10",
               NOTIFIER,
               "attempts of one message before it is dead-lettered"),
           new Variable(

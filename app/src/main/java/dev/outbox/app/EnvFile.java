@@ -45,8 +45,8 @@ final class EnvFile {
       }
       Matcher m = LINE.matcher(line);
       if (!m.matches()) {
-        throw new ConfigException(
-            "--env-file " + file + " line " + (i + 1) + " is not NAME=value: " + firstWord(line));
+        // The line itself stays out of the message: it may hold a secret.
+        throw new ConfigException("--env-file " + file + " line " + (i + 1) + " is not NAME=value");
       }
       variables.put(m.group(1), unquote(m.group(2).strip()));
     }
@@ -60,11 +60,5 @@ final class EnvFile {
       return value.substring(1, value.length() - 1);
     }
     return value;
-  }
-
-  // Only the start of a bad line: the rest may be a secret.
-  private static String firstWord(String line) {
-    String word = line.split("[\\s=]", 2)[0];
-    return word.length() > 20 ? word.substring(0, 20) + "..." : word;
   }
 }

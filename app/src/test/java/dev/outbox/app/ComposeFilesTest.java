@@ -1,0 +1,124 @@
+package dev.outbox.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker/ kept in step with the code: both compose files parse with a real compose parser, the
+ * services built from our image run real subcommands with variables the code reads, Prometheus
+ * scrapes the ports they serve metrics on, and the Dockerfile copies every module's pom.
+ */
+class ComposeFilesTest {
+
+  private static final String COMPOSE = "docker/compose.yaml";
+  private static final String IMAGE = "outbox:local";
+
+  @Test
+  void both_compose_files_parse_with_docker_compose() throws Exception {
+    ComposeFile.config(COMPOSE, "-q");
+    ComposeFile.config("docker/compose.deps.yaml", "-q");
+  }
+
+  @Test
+  void the_full_file_runs_every_role_with_two_relays_and_the_services() throws Exception {
+    Map<String, ComposeFile.Service> services = resolved();
+
+    assertThat(services)
+        .containsKeys(
+            "postgres",
+            "rabbitmq",
+            "migrate",
+            "api",
+            "relay-a",
+            "relay-b",
+            "notifier",
+            "prometheus");
+    assertThat(services.get("rabbitmq").image()).startsWith("rabbitmq:4-management");
+    assertThat(services.get("relay-a").command()).containsExactly("relay");
+    assertThat(services.get("relay-b").command()).containsExactly("relay");
+    assertThat(services.get("migrate").command()).containsExactly("migrate");
+    assertThat(Repository.read(COMPOSE)).contains("wal_level=logical", "pg_isready");
+  }
+
+  @Test
+  void the_deps_file_holds_only_postgres_and_rabbitmq() throws Exception {
+    var services = ComposeFile.services(ComposeFile.config("docker/compose.deps.yaml"));
+
+    assertThat(services.keySet()).containsExactlyInAnyOrder("postgres", "rabbitmq");
+  }
+
+  @Test
+  void every_service_of_our_image_runs_a_subcommand_the_cli_has() throws Exception {
+    Set<String> subcommands =
+        Commands.tree(new Invocation(Map.of(), System.out, System.err, new Cli.TestStop()))
+            .getSubcommands()
+            .keySet();
+
+    for (ComposeFile.Service service : ours()) {
+      assertThat(service.command()).as(service.name()).hasSize(1);
+      assertThat(subcommands).as(service.name()).contains(service.command().get(0));
+    }
+  }
+
+  @Test
+  void every_variable_our_services_set_is_one_the_code_reads() throws Exception {
+    List<ComposeFile.Service> ours = ours();
+
+    assertThat(ours).hasSizeGreaterThanOrEqualTo(5);
+    for (ComposeFile.Service service : ours) {
+      assertThat(service.environment()).as(service.name()).isNotEmpty();
+      assertThat(ConfigReference.names())
+          .as(service.name())
+          .containsAll(service.environment().keySet());
+    }
+  }
+
+  @Test
+  void prometheus_scrapes_the_api_port_and_every_metrics_port() throws Exception {
+    Map<String, ComposeFile.Service> services = resolved();
+    String prometheus = Repository.read("docker/prometheus.yml");
+
+    assertThat(prometheus)
+        .contains("\"api:" + services.get("api").environment().get("HTTP_PORT") + "\"");
+    for (String role : List.of("relay-a", "relay-b", "notifier")) {
+      String port = services.get(role).environment().get("METRICS_PORT");
+      assertThat(port).as(role).isNotBlank().isNotEqualTo("0");
+      assertThat(prometheus).contains("\"" + role + ":" + port + "\"");
+    }
+  }
+
+  @Test
+  void the_dockerfile_copies_the_pom_of_every_module() {
+    String dockerfile = Repository.read("docker/Dockerfile");
+    Matcher module =
+        Pattern.compile("<module>([^<]+)</module>").matcher(Repository.read("pom.xml"));
+    int modules = 0;
+    while (module.find()) {
+      modules++;
+      assertThat(dockerfile)
+          .contains("COPY " + module.group(1) + "/pom.xml " + module.group(1) + "/");
+    }
+    assertThat(modules).isGreaterThanOrEqualTo(6);
+    assertThat(dockerfile).contains("-pl app -am", "ENTRYPOINT");
+  }
+
+  private static List<ComposeFile.Service> ours() throws Exception {
+    return resolved().values().stream().filter(service -> IMAGE.equals(service.image())).toList();
+  }
+
+  private static Map<String, ComposeFile.Service> resolved;
+
+  // One parser run for the tests that only read the resolved file (the parser takes a second).
+  private static synchronized Map<String, ComposeFile.Service> resolved() throws Exception {
+    if (resolved == null) {
+      resolved = ComposeFile.services(ComposeFile.config(COMPOSE));
+    }
+    return resolved;
+  }
+}
