@@ -90,7 +90,8 @@ final class StatusQueries {
         ResultSet rs = s.executeQuery()) {
       rs.next();
       double age = rs.getDouble(3);
-      return new Backlog(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : Math.max(0, age));
+      Double oldest = rs.wasNull() ? null : Math.max(0, age);
+      return new Backlog(rs.getLong(1), rs.getLong(2), oldest);
     }
   }
 

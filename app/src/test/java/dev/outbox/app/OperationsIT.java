@@ -1,0 +1,194 @@
+package dev.outbox.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.outbox.notifier.consume.QueueNames;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** migrate, status and dlq through the real entry point against PostgreSQL and RabbitMQ. */
+class OperationsIT {
+
+  @Test
+  void migrating_twice_applies_every_schema_once() throws Exception {
+    try (TestEnv test = new TestEnv("app_migrate")) {
+      Cli.Result first = Cli.run(test.env(), "migrate");
+      Cli.Result second = Cli.run(test.env(), "migrate");
+
+      assertThat(first.exitCode()).isZero();
+      assertThat(first.out())
+          .matches("migrations applied: [1-9]\\d* new; core v\\d+, relay v\\d+, notifier v\\d+\\n");
+      assertThat(second.exitCode()).isZero();
+      assertThat(second.out()).isEqualTo(first.out().replaceFirst("\\d+ new", "0 new"));
+      try (var c = test.db.connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "select to_regclass('outbox_events') is not null,"
+                      + " to_regclass('relay_offsets') is not null,"
+                      + " to_regclass('notifier.flyway_notifier_history') is not null")) {
+        rs.next();
+        assertThat(rs.getBoolean(1) && rs.getBoolean(2) && rs.getBoolean(3)).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void status_reports_slot_lock_backlog_and_dead_letters() throws Exception {
+    try (TestEnv test = new TestEnv("app_status");
+        var c = test.db.connect()) {
+      Cli.run(test.env(), "migrate");
+      insertEvent(c, false);
+      insertEvent(c, true);
+      try (Statement s = c.createStatement()) {
+        s.execute("select pg_create_logical_replication_slot('" + test.slot + "', 'pgoutput')");
+      }
+
+      Cli.Result idle = Cli.run(test.env(), "status");
+      try (Statement s = c.createStatement()) {
+        // what a relay holds while active; status must recognise the relay's own key
+        s.execute("select pg_advisory_lock(hashtextextended('outbox-relay:" + test.slot + "', 0))");
+      }
+      Cli.Result active = Cli.run(test.env(), "status");
+
+      assertThat(idle.exitCode()).isZero();
+      assertThat(idle.out())
+          .contains("relay slot       " + test.slot + " (idle)")
+          .contains("relay role       none active")
+          .containsPattern(
+              "relay position   [0-9A-F]+/[0-9A-F]+ confirmed, [0-9A-F]+/[0-9A-F]+ written")
+          .containsPattern("relay lag        \\d")
+          .containsPattern("retained WAL     \\d.* \\(wal_status \\w+\\)")
+          .contains("outbox pending   1\n")
+          .contains("outbox parked    1\n")
+          .containsPattern("oldest pending   \\d+\\.\\d s")
+          .contains("dead letters     0\n");
+      assertThat(active.out()).contains("relay role       active: a relay holds the slot's lock");
+    }
+  }
+
+  @Test
+  void status_before_any_relay_ran_says_the_slot_does_not_exist_yet() throws Exception {
+    try (TestEnv test = new TestEnv("app_status_new")) {
+      Cli.run(test.env(), "migrate");
+
+      Cli.Result result = Cli.run(test.env(), "status");
+
+      assertThat(result.exitCode()).isZero();
+      assertThat(result.out())
+          .contains(test.slot + " (not created yet")
+          .contains("outbox pending   0")
+          .contains("oldest pending   none")
+          .doesNotContain("relay lag");
+    }
+  }
+
+  @Test
+  void dlq_lists_and_redrives_dead_letters_one_or_all() throws Exception {
+    try (TestEnv test = new TestEnv("app_dlq");
+        Connection broker = test.broker();
+        Channel channel = broker.createChannel()) {
+      Cli.run(test.env(), "migrate");
+      String dlq = QueueNames.deadLetter(test.queue);
+      channel.queueDeclare(test.queue, true, false, false, null);
+      channel.queueDeclare(dlq, true, false, false, null);
+      String first = UUID.randomUUID().toString();
+      String second = UUID.randomUUID().toString();
+      deadLetter(channel, dlq, first, "SendGrid answered 400");
+      deadLetter(channel, dlq, second, "template failed");
+
+      Cli.Result list = Cli.run(test.env(), "dlq", "list");
+      Cli.Result one = Cli.run(test.env(), "dlq", "redrive", "--id", first);
+      long afterOne = channel.messageCount(test.queue);
+      Cli.Result unknown =
+          Cli.run(test.env(), "dlq", "redrive", "--id", UUID.randomUUID().toString());
+      Cli.Result rest = Cli.run(test.env(), "dlq", "redrive");
+
+      assertThat(list.exitCode()).isZero();
+      assertThat(list.out())
+          .contains("notifier dead letters: 2")
+          .contains(first + "  user.created  queue=" + dlq + " attempts=10")
+          .contains("reason=SendGrid answered 400")
+          .contains(second)
+          .contains("relay parked events: 0");
+      assertThat(one.out()).contains("notifier dead letters redriven: 1");
+      assertThat(afterOne).isEqualTo(1);
+      assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(unknown.err()).contains("no dead letter or parked event");
+      assertThat(rest.out()).contains("notifier dead letters redriven: 1");
+      assertThat(channel.messageCount(test.queue)).isEqualTo(2);
+      assertThat(channel.messageCount(dlq)).isZero();
+    }
+  }
+
+  @Test
+  void dlq_redrive_publishes_a_parked_event_again() throws Exception {
+    try (TestEnv test = new TestEnv("app_parked");
+        var c = test.db.connect()) {
+      Cli.run(test.env(), "migrate");
+      ExchangeTopology.declare(test.env().get("EVENT_BUS_URL"), test.exchange);
+      UUID parked = insertEvent(c, true);
+
+      Cli.Result list = Cli.run(test.env(), "dlq", "list");
+      Cli.Result redrive = Cli.run(test.env(), "dlq", "redrive", "--id", parked.toString());
+
+      assertThat(list.out()).contains("relay parked events: 1").contains(parked + "  user.created");
+      assertThat(redrive.exitCode()).isZero();
+      assertThat(redrive.out()).contains("relay parked events redriven: 1");
+      try (PreparedStatement s =
+          c.prepareStatement("select published_at is not null from outbox_events where id = ?")) {
+        s.setObject(1, parked);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          assertThat(rs.getBoolean(1)).isTrue();
+        }
+      }
+    }
+  }
+
+  private static UUID insertEvent(java.sql.Connection c, boolean parked) throws Exception {
+    UUID id = UUID.randomUUID();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into outbox_events (id, aggregate_type, aggregate_id, event_type, payload,"
+                + " parked_at, retry_count, last_error) values (?, 'user', ?, 'user.created',"
+                + " '{\"email\":\"ada@example.com\"}'::jsonb, ?, ?, ?)")) {
+      s.setObject(1, id);
+      s.setObject(2, UUID.randomUUID());
+      s.setObject(3, parked ? java.sql.Timestamp.from(java.time.Instant.now()) : null);
+      s.setInt(4, parked ? 5 : 0);
+      s.setString(5, parked ? "broker refused" : null);
+      s.executeUpdate();
+    }
+    return id;
+  }
+
+  private static void deadLetter(Channel channel, String dlq, String eventId, String reason)
+      throws Exception {
+    AMQP.BasicProperties props =
+        new AMQP.BasicProperties.Builder()
+            .messageId(eventId)
+            .type("user.created")
+            .contentType("application/json")
+            .deliveryMode(2)
+            .headers(
+                Map.of(
+                    "reason",
+                    reason,
+                    "attempts",
+                    10,
+                    "handler",
+                    "notifications",
+                    "time",
+                    "2026-11-27T05:00:00Z"))
+            .build();
+    channel.basicPublish("", dlq, props, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}
