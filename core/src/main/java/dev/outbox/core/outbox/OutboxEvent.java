@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -37,6 +38,15 @@ public class OutboxEvent {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "published_at", insertable = false, updatable = false)
+  private Instant publishedAt;
+
+  @Column(name = "retry_count", insertable = false, updatable = false)
+  private Integer retryCount;
+
+  @Column(name = "last_error", insertable = false, updatable = false)
+  private String lastError;
 
   // for Hibernate
   OutboxEvent() {}
@@ -79,5 +89,19 @@ public class OutboxEvent {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** When the relay had the broker confirm the message; empty until then. */
+  public Optional<Instant> publishedAt() {
+    return Optional.ofNullable(publishedAt);
+  }
+
+  /** Failed publish attempts so far, as the relay counts them (0 on a fresh row). */
+  public int retryCount() {
+    return retryCount == null ? 0 : retryCount;
+  }
+
+  public Optional<String> lastError() {
+    return Optional.ofNullable(lastError);
   }
 }

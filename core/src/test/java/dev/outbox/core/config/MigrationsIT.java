@@ -3,6 +3,7 @@ package dev.outbox.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.core.persistence.CorePersistence;
 import dev.outbox.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,6 +61,23 @@ class MigrationsIT {
             query(
                 "select tablename from pg_publication_tables where pubname = 'outbox_publication'"))
         .contains("outbox_events");
+  }
+
+  @Test
+  void the_migrated_schema_matches_the_hibernate_mapping() throws SQLException {
+    Migrations.migrate(pool, "outbox_publication");
+
+    // Hibernate validates every mapped table and column when it starts.
+    try (CorePersistence persistence = CorePersistence.create(pool)) {
+      assertThat(persistence.transactions().inTransaction(() -> "validated"))
+          .isEqualTo("validated");
+    }
+    assertThat(
+            query(
+                "select table_name from information_schema.tables where table_schema = 'public'"
+                    + " order by table_name"))
+        .contains(
+            "idempotency_keys", "order_lines", "orders", "outbox_events", "payments", "users");
   }
 
   @Test

@@ -32,7 +32,8 @@ public final class IdempotentRequests {
   /**
    * Runs {@code work} unless {@code key} was used before.
    *
-   * @param fingerprint identifies the request (e.g. a hash of method, path and body)
+   * @param fingerprint identifies the request, at most 255 characters (e.g. a SHA-256 hex of
+   *     method, path and body)
    * @return the response of {@code work}, or the one stored for the earlier request with this key
    * @throws IdempotencyKeyReused when the key was used for a request with another fingerprint
    * @throws InvalidValue when the key is blank or longer than {@value #MAX_KEY_LENGTH}
@@ -41,6 +42,9 @@ public final class IdempotentRequests {
   public StoredResponse execute(String key, String fingerprint, Supplier<StoredResponse> work) {
     if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
       throw new InvalidValue("idempotency_key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+    }
+    if (fingerprint == null || fingerprint.isEmpty() || fingerprint.length() > MAX_KEY_LENGTH) {
+      throw new IllegalArgumentException("fingerprint must be 1 to 255 characters, e.g. a hash");
     }
     return transactions.inTransaction(
         () -> {

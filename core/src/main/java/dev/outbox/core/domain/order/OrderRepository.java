@@ -13,7 +13,10 @@ public interface OrderRepository {
   /** Like {@link #find}, but holds the order against concurrent changes until the unit ends. */
   Optional<Order> findForUpdate(OrderId id);
 
-  /** Writes the order and the outbox rows of its pending events, then clears them. */
+  /**
+   * Writes the order and the outbox rows of its pending events, then clears them. The order is new
+   * or was loaded in the same unit of work.
+   */
   void save(Order order);
 
   /**

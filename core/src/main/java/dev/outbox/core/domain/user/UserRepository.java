@@ -16,7 +16,8 @@ public interface UserRepository {
   boolean existsByEmail(Email email);
 
   /**
-   * Writes the user and the outbox rows of its pending events, then clears them.
+   * Writes the user and the outbox rows of its pending events, then clears them. The user is new or
+   * was loaded in the same unit of work.
    *
    * @throws EmailAlreadyRegistered when another user already has this email (also when that user
    *     was registered concurrently and committed first)

@@ -1,0 +1,23 @@
+package dev.outbox.core.application;
+
+import dev.outbox.core.application.idempotency.InMemoryIdempotencyKeys;
+import dev.outbox.core.domain.InMemoryOutbox;
+import dev.outbox.core.domain.order.InMemoryOrderRepository;
+import dev.outbox.core.domain.user.InMemoryUserRepository;
+import java.time.Instant;
+
+/** Every use case over in-memory ports and a clock the test controls. */
+public final class InMemoryCore {
+
+  public static final String SECRET = "test-secret";
+
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T04:20:00Z"));
+  public final InMemoryOutbox outbox = new InMemoryOutbox();
+  public final InMemoryUserRepository users = new InMemoryUserRepository(outbox);
+  public final InMemoryOrderRepository orders = new InMemoryOrderRepository(outbox);
+  public final InMemoryTransactions transactions = new InMemoryTransactions();
+  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(transactions);
+  public final EmailVerificationTokens tokens = new EmailVerificationTokens(SECRET, clock);
+  public final UseCases useCases =
+      UseCases.wire(users, orders, transactions, idempotencyKeys, tokens, clock);
+}

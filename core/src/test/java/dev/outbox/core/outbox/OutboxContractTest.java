@@ -1,0 +1,140 @@
+package dev.outbox.core.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outbox.core.domain.DomainEvent;
+import dev.outbox.core.domain.order.Money;
+import dev.outbox.core.domain.order.OrderEvent.OrderPlaced;
+import dev.outbox.core.domain.order.OrderEvent.PaymentReceived;
+import dev.outbox.core.domain.order.OrderId;
+import dev.outbox.core.domain.order.OrderLine;
+import dev.outbox.core.domain.order.PaymentId;
+import dev.outbox.core.domain.user.Email;
+import dev.outbox.core.domain.user.PhoneNumber;
+import dev.outbox.core.domain.user.UserEvent.UserCreated;
+import dev.outbox.core.domain.user.UserEvent.UserEmailVerified;
+import dev.outbox.core.domain.user.UserId;
+import dev.outbox.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The envelope the relay builds from an outbox row (docs/events.md) must equal the shared fixtures
+ * in src/test/resources/contracts, which the notifier parses in its own tests.
+ */
+class OutboxContractTest {
+
+  static final UserId ADA = new UserId(uuid("000000000001"));
+  static final Email ADA_EMAIL = new Email("ada@example.com");
+  static final PhoneNumber ADA_PHONE = new PhoneNumber("+4915112345678");
+  static final OrderId ORDER = new OrderId(uuid("0000000000a1"));
+  static final Currency EUR = Currency.getInstance("EUR");
+
+  final OutboxEventFactory factory = new OutboxEventFactory();
+
+  @Test
+  void user_created_matches_its_contract_fixture() throws IOException {
+    var event =
+        new UserCreated(uuid("0000000000e1"), at("04:20:00.123456"), ADA, ADA_EMAIL, ADA_PHONE);
+
+    assertThat(envelope(event)).isEqualTo(fixture("user-created.v1.json"));
+  }
+
+  @Test
+  void user_created_without_phone_carries_a_null_phone() throws IOException {
+    UserId grace = new UserId(uuid("000000000002"));
+    var event =
+        new UserCreated(
+            uuid("0000000000e5"),
+            at("04:20:00.123456"),
+            grace,
+            new Email("grace@example.com"),
+            null);
+
+    assertThat(envelope(event)).isEqualTo(fixture("user-created-without-phone.v1.json"));
+  }
+
+  @Test
+  void user_email_verified_matches_its_contract_fixture() throws IOException {
+    var event = new UserEmailVerified(uuid("0000000000e2"), at("04:21:00.5"), ADA, ADA_EMAIL);
+
+    assertThat(envelope(event)).isEqualTo(fixture("user-email-verified.v1.json"));
+  }
+
+  @Test
+  void order_placed_matches_its_contract_fixture() throws IOException {
+    List<OrderLine> lines =
+        List.of(
+            new OrderLine("BOOK-42", 2, Money.parse("unit_price", "19.99", EUR)),
+            new OrderLine("PEN-1", 1, Money.parse("unit_price", "2.5", EUR)));
+    var event =
+        new OrderPlaced(
+            uuid("0000000000e3"),
+            at("04:22:00"),
+            ORDER,
+            ADA,
+            ADA_EMAIL,
+            ADA_PHONE,
+            lines,
+            Money.parse("total", "42.48", EUR));
+
+    assertThat(envelope(event)).isEqualTo(fixture("order-placed.v1.json"));
+  }
+
+  @Test
+  void payment_received_matches_its_contract_fixture() throws IOException {
+    var event =
+        new PaymentReceived(
+            uuid("0000000000e4"),
+            at("04:23:00.000001"),
+            new PaymentId(uuid("0000000000b1")),
+            ORDER,
+            ADA,
+            ADA_EMAIL,
+            ADA_PHONE,
+            Money.parse("amount", "42.48", EUR),
+            "bank-transfer-7781");
+
+    assertThat(envelope(event)).isEqualTo(fixture("payment-received.v1.json"));
+  }
+
+  /** What the relay publishes for the row: id, event_type, aggregate columns, created_at. */
+  private JsonNode envelope(DomainEvent event) {
+    OutboxEvent row = factory.create(event);
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("id", row.id());
+    envelope.put("type", row.eventType());
+    envelope.put("aggregate_type", row.aggregateType());
+    envelope.put("aggregate_id", row.aggregateId());
+    envelope.put("occurred_at", row.createdAt().toString());
+    envelope.put("payload", row.payload());
+    return Json.mapper().valueToTree(envelope);
+  }
+
+  private static JsonNode fixture(String name) throws IOException {
+    try (InputStream in = OutboxContractTest.class.getResourceAsStream("/contracts/" + name)) {
+      assertThat(in).as("fixture " + name).isNotNull();
+      ObjectNode node = (ObjectNode) Json.mapper().readTree(in);
+      // The instant is the contract, not its spelling (".5Z" and ".500Z" are the same time).
+      node.put("occurred_at", Instant.parse(node.get("occurred_at").asText()).toString());
+      return node;
+    }
+  }
+
+  private static UUID uuid(String suffix) {
+    return UUID.fromString("0190a5c8-0000-7000-8000-" + suffix);
+  }
+
+  private static Instant at(String time) {
+    return Instant.parse("2026-11-27T" + time + "Z");
+  }
+}
