@@ -17,7 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Stopping the server lets a request in flight finish before stop() returns. */
-class GracefulStopTest {
+class GracefulStopIT {
 
   @Test
   void stop_waits_for_the_request_in_flight_and_refuses_new_connections_meanwhile()
