@@ -73,6 +73,15 @@ class ExceptionMappingIT {
   }
 
   @Test
+  void headers_too_large_for_jetty_are_a_431_problem() {
+    Response response = http.get("/bug", "X-Padding", "p".repeat(20_000));
+
+    assertThat(response.status()).isEqualTo(431);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("status").asInt()).isEqualTo(431);
+  }
+
+  @Test
   void an_unmapped_domain_refusal_is_a_422_not_a_500() {
     Response response = http.get("/refusal");
 
