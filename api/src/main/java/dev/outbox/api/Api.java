@@ -1,0 +1,90 @@
+package dev.outbox.api;
+
+import dev.outbox.api.admin.AdminController;
+import dev.outbox.api.config.ApiConfig;
+import dev.outbox.api.ops.OpsController;
+import dev.outbox.api.order.OrderController;
+import dev.outbox.api.request.IdempotentPost;
+import dev.outbox.api.user.UserController;
+import dev.outbox.core.application.EmailVerificationTokens;
+import dev.outbox.core.application.UseCases;
+import dev.outbox.core.persistence.CorePersistence;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The api role, running: core's use cases over the given (already migrated) pool behind the HTTP
+ * server. Reusable by {@code all}, which shares its pool and registry with the other roles. {@link
+ * #close()} stops the server gracefully, then closes Hibernate; the pool belongs to the caller.
+ */
+public final class Api implements AutoCloseable {
+
+  private final CorePersistence core;
+  private final ApiServer server;
+
+  private Api(CorePersistence core, ApiServer server) {
+    this.core = core;
+    this.server = server;
+  }
+
+  public static Api start(
+      ApiConfig config, DataSource dataSource, PrometheusMeterRegistry registry) {
+    Clock clock = Clock.systemUTC();
+    CorePersistence core = CorePersistence.create(dataSource);
+    try {
+      UseCases useCases =
+          core.useCases(
+              new EmailVerificationTokens(config.emailVerificationSecret(), clock), clock);
+      ApiServer server =
+          new ApiServer(config.httpPort(), routeGroups(config, dataSource, registry, useCases))
+              .start();
+      return new Api(core, server);
+    } catch (RuntimeException e) {
+      core.close();
+      throw e;
+    }
+  }
+
+  private static List<RouteGroup> routeGroups(
+      ApiConfig config,
+      DataSource dataSource,
+      PrometheusMeterRegistry registry,
+      UseCases useCases) {
+    IdempotentPost idempotent = new IdempotentPost(useCases.idempotentRequests());
+    List<RouteGroup> groups = new ArrayList<>();
+    groups.add(
+        new OpsController(dataSource, config.eventBusUrl(), config.eventBusAddress(), registry));
+    groups.add(
+        new UserController(
+            useCases.registerUser(), useCases.getUser(), useCases.verifyEmail(), idempotent));
+    groups.add(
+        new OrderController(
+            useCases.placeOrder(), useCases.getOrder(), useCases.recordPayment(), idempotent));
+    config
+        .adminToken()
+        .ifPresent(
+            token -> groups.add(new AdminController(token, dataSource, config.cdcSlotName())));
+    return groups;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** Every route the running server answers. */
+  public List<ApiServer.Route> routes() {
+    return server.routes();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } finally {
+      core.close();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.outbox.api.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.api.ApiServer;
+import dev.outbox.api.HttpTestClient;
+import dev.outbox.api.HttpTestClient.Response;
+import dev.outbox.core.config.DataSources;
+import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.core.config.Migrations;
+import dev.outbox.testing.TestDatabase;
+import dev.outbox.testing.TestServices;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpsRoutesIT {
+
+  static final TestDatabase db = TestDatabase.create("api_ops");
+  static HikariDataSource pool;
+  static ApiServer server;
+  static ApiServer brokerDown;
+  static HttpTestClient http;
+
+  @BeforeAll
+  static void start() throws IOException {
+    pool =
+        DataSources.pool(
+            new DatabaseConfig(db.jdbcUrl(), db.user(), db.password(), "outbox_publication"),
+            "api-ops-it",
+            2);
+    Migrations.migrate(pool, "outbox_publication");
+    URI broker = URI.create(TestServices.amqpUri());
+    server = started(broker);
+    brokerDown = started(URI.create("amqp://guest:guest@127.0.0.1:" + closedPort() + "/"));
+    http = new HttpTestClient(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+    brokerDown.stop();
+    pool.close();
+    db.close();
+  }
+
+  @Test
+  void health_answers_200_while_the_process_runs() {
+    Response response = http.get("/health");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("status").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void ready_is_200_when_database_and_broker_answer() {
+    Response response = http.get("/ready");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("checks").get("database").asText()).isEqualTo("up");
+    assertThat(response.json().get("checks").get("broker").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void ready_is_503_naming_the_broker_when_it_is_unreachable() {
+    Response response = new HttpTestClient(brokerDown.port()).get("/ready");
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.json().get("status").asText()).isEqualTo("unavailable");
+    assertThat(response.json().get("checks").get("broker").asText()).isEqualTo("down");
+    assertThat(response.json().get("checks").get("database").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void metrics_are_prometheus_text_with_a_timer_per_route_template() {
+    http.get("/health");
+    http.get("/no/such/route");
+
+    Response response = http.get("/metrics");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contentType()).startsWith("text/plain");
+    assertThat(response.body())
+        .contains("http_server_requests_seconds_count{")
+        .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/health\"")
+        .containsPattern("uri=\"UNMATCHED\"")
+        .doesNotContain("/no/such/route");
+  }
+
+  @Test
+  void an_unknown_route_is_a_404_problem() {
+    Response response = http.get("/no/such/route");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("status").asInt()).isEqualTo(404);
+    assertThat(response.json().get("instance").asText()).isEqualTo("/no/such/route");
+  }
+
+  @Test
+  void a_wrong_method_on_a_known_route_is_a_405_problem_with_allow() {
+    Response response = http.method("DELETE", "/health");
+
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.header("Allow")).contains("GET");
+  }
+
+  private static ApiServer started(URI broker) {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return new ApiServer(0, List.of(new OpsController(pool, broker, broker.getHost(), registry)))
+        .start();
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
