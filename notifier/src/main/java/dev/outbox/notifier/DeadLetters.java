@@ -1,0 +1,162 @@
+package dev.outbox.notifier;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import dev.outbox.notifier.config.NotifierConfig;
+import dev.outbox.notifier.consume.AmqpConnections;
+import dev.outbox.notifier.consume.ConfirmedPublisher;
+import dev.outbox.notifier.consume.MessageHeaders;
+import dev.outbox.notifier.consume.QueueNames;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code dlq list} and {@code dlq redrive} over the notifier's dead-letter queues. Listing looks at
+ * messages without removing them (they are fetched unacknowledged and handed back). Redriving moves
+ * messages back to their work queue as a fresh first attempt marked redriven, which lets the
+ * notifier try deliveries that failed for good before; deliveries already sent stay sent.
+ */
+public final class DeadLetters implements AutoCloseable {
+
+  private final Connection connection;
+  private final List<String> workQueues;
+  private final boolean ownsConnection;
+
+  /** Works on the dead-letter queues of {@code workQueues}, over a connection the caller owns. */
+  public DeadLetters(Connection connection, List<String> workQueues) {
+    this(connection, workQueues, false);
+  }
+
+  private DeadLetters(Connection connection, List<String> workQueues, boolean ownsConnection) {
+    this.connection = connection;
+    this.workQueues = List.copyOf(workQueues);
+    this.ownsConnection = ownsConnection;
+  }
+
+  /**
+   * Connects to {@code EVENT_BUS_URL} and works on the dead-letter queues of both notifier
+   * consumers; {@link #close()} closes that connection.
+   */
+  public static DeadLetters connect(NotifierConfig config) throws IOException, TimeoutException {
+    ConnectionFactory factory = AmqpConnections.factory(config.eventBusUrl());
+    List<String> queues = List.of(config.consumer().queue(), config.consumer().analyticsQueue());
+    return new DeadLetters(factory.newConnection("outbox-dlq"), queues, true);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (ownsConnection && connection.isOpen()) {
+      connection.close();
+    }
+  }
+
+  /** Up to {@code limit} dead letters, oldest first per queue. */
+  public List<DeadLetter> list(int limit) throws IOException, TimeoutException {
+    List<DeadLetter> letters = new ArrayList<>();
+    for (String queue : workQueues) {
+      String dlq = QueueNames.deadLetter(queue);
+      try (Channel channel = connection.createChannel()) {
+        channel.queueDeclare(dlq, true, false, false, null);
+        GetResponse message;
+        while (letters.size() < limit && (message = channel.basicGet(dlq, false)) != null) {
+          letters.add(describe(dlq, message.getProps()));
+        }
+      }
+    }
+    return letters;
+  }
+
+  /** The number of dead letters across the queues. */
+  public long depth() throws IOException, TimeoutException {
+    long depth = 0;
+    for (String queue : workQueues) {
+      try (Channel channel = connection.createChannel()) {
+        depth +=
+            channel
+                .queueDeclare(QueueNames.deadLetter(queue), true, false, false, null)
+                .getMessageCount();
+      }
+    }
+    return depth;
+  }
+
+  /**
+   * Moves the dead letters of {@code eventId}, or all of them when empty, back to their work
+   * queues; returns how many moved.
+   */
+  public int redrive(Optional<String> eventId) throws IOException, TimeoutException {
+    int moved = 0;
+    for (String queue : workQueues) {
+      String dlq = QueueNames.deadLetter(queue);
+      try (Channel channel = connection.createChannel()) {
+        ConfirmedPublisher publisher = new ConfirmedPublisher(channel);
+        int waiting = channel.queueDeclare(dlq, true, false, false, null).getMessageCount();
+        for (int i = 0; i < waiting; i++) {
+          GetResponse message = channel.basicGet(dlq, false);
+          if (message == null) {
+            break;
+          }
+          if (eventId.isPresent() && !eventId.get().equals(message.getProps().getMessageId())) {
+            continue; // left unacknowledged: back in the queue when the channel closes
+          }
+          publisher.publish(queue, redriven(message.getProps()), message.getBody());
+          channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+          moved++;
+        }
+      }
+    }
+    return moved;
+  }
+
+  private static AMQP.BasicProperties redriven(AMQP.BasicProperties props) {
+    Map<String, Object> headers = MessageHeaders.headers(props);
+    for (String name :
+        List.of(
+            MessageHeaders.REASON,
+            MessageHeaders.TIME,
+            MessageHeaders.ATTEMPTS,
+            MessageHeaders.HANDLER,
+            "x-death",
+            "x-first-death-exchange",
+            "x-first-death-queue",
+            "x-first-death-reason",
+            "x-last-death-exchange",
+            "x-last-death-queue",
+            "x-last-death-reason")) {
+      headers.remove(name);
+    }
+    headers.put(MessageHeaders.ATTEMPT, 1);
+    headers.put(MessageHeaders.REDRIVEN, true);
+    return MessageHeaders.withHeaders(props, headers);
+  }
+
+  private static DeadLetter describe(String dlq, AMQP.BasicProperties props) {
+    String attempts = MessageHeaders.text(props, MessageHeaders.ATTEMPTS);
+    String time = MessageHeaders.text(props, MessageHeaders.TIME);
+    return new DeadLetter(
+        dlq,
+        props.getMessageId(),
+        props.getType() != null ? props.getType() : MessageHeaders.text(props, "routing_key"),
+        MessageHeaders.text(props, MessageHeaders.REASON),
+        attempts == null ? 0 : Integer.parseInt(attempts),
+        MessageHeaders.text(props, MessageHeaders.HANDLER),
+        parse(time));
+  }
+
+  private static Instant parse(String time) {
+    try {
+      return time == null ? null : Instant.parse(time);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.outbox.notifier.analytics;
+
+import dev.outbox.notifier.consume.EventEnvelope;
+import dev.outbox.notifier.consume.EventHandler;
+import dev.outbox.notifier.consume.HandlerOutcome;
+import dev.outbox.notifier.store.AnalyticsStore;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The seed's UpdateAnalytics, on a queue of its own to show the fan-out: daily counts of users,
+ * orders and payments and the revenue per currency, by the day (UTC) the event occurred. Each event
+ * id is counted once however often it is delivered.
+ */
+public final class UpdateAnalytics implements EventHandler {
+
+  private final AnalyticsStore store;
+
+  public UpdateAnalytics(AnalyticsStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public String name() {
+    return "analytics";
+  }
+
+  @Override
+  public Set<String> eventTypes() {
+    return Set.of("user.created", "order.placed", "payment.received");
+  }
+
+  @Override
+  public HandlerOutcome handle(EventEnvelope event, Attempt attempt) {
+    LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+    boolean counted = store.countOnce(event.id(), event.type(), day, increments(event));
+    return counted ? new HandlerOutcome.Completed() : new HandlerOutcome.Duplicate();
+  }
+
+  private static Map<String, BigDecimal> increments(EventEnvelope event) {
+    return switch (event.type()) {
+      case "user.created" -> Map.of("users_created", BigDecimal.ONE);
+      case "order.placed" -> Map.of("orders_placed", BigDecimal.ONE);
+      case "payment.received" ->
+          Map.of(
+              "payments_received",
+              BigDecimal.ONE,
+              "revenue_" + event.text("currency").toUpperCase(Locale.ROOT),
+              event.decimal("amount"));
+      default -> Map.of();
+    };
+  }
+}

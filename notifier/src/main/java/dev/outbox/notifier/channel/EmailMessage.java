@@ -1,0 +1,19 @@
+package dev.outbox.notifier.channel;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One rendered email. {@code eventId} is handed to the provider (SendGrid custom_args, an SMTP
+ * header) so its delivery reports can be matched to the delivery log; it is not personal data.
+ */
+public record EmailMessage(UUID eventId, String to, String subject, String html, String text) {
+
+  public EmailMessage {
+    Objects.requireNonNull(eventId, "eventId is required");
+    Objects.requireNonNull(to, "to is required");
+    Objects.requireNonNull(subject, "subject is required");
+    Objects.requireNonNull(html, "html is required");
+    Objects.requireNonNull(text, "text is required");
+  }
+}

@@ -1,0 +1,26 @@
+package dev.outbox.notifier.channel;
+
+import dev.outbox.notifier.dispatch.DispatchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code EMAIL_ADAPTER=log}: writes a line per email instead of sending it (development). */
+public final class LoggingEmailSender implements EmailSender {
+
+  private static final Logger log = LoggerFactory.getLogger(LoggingEmailSender.class);
+
+  @Override
+  public String provider() {
+    return "log";
+  }
+
+  @Override
+  public DispatchResult send(EmailMessage message) {
+    log.info(
+        "Email (not sent, EMAIL_ADAPTER=log) event={} to={} subject={}",
+        message.eventId(),
+        Recipients.maskEmail(message.to()),
+        message.subject());
+    return new DispatchResult.Sent("log-" + message.eventId());
+  }
+}

@@ -1,0 +1,26 @@
+package dev.outbox.notifier.channel;
+
+import dev.outbox.notifier.dispatch.DispatchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code SMS_ADAPTER=log}: writes a line per SMS instead of sending it (development). */
+public final class LoggingSmsSender implements SmsSender {
+
+  private static final Logger log = LoggerFactory.getLogger(LoggingSmsSender.class);
+
+  @Override
+  public String provider() {
+    return "log";
+  }
+
+  @Override
+  public DispatchResult send(SmsMessage message) {
+    log.info(
+        "SMS (not sent, SMS_ADAPTER=log) event={} to={} length={}",
+        message.eventId(),
+        Recipients.maskPhone(message.to()),
+        message.body().length());
+    return new DispatchResult.Sent("log-" + message.eventId());
+  }
+}

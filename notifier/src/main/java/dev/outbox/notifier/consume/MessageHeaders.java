@@ -1,0 +1,61 @@
+package dev.outbox.notifier.consume;
+
+import com.rabbitmq.client.AMQP;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The headers the notifier adds to messages. On a dead letter: {@link #REASON}, {@link #TIME}
+ * (ISO-8601), {@link #ATTEMPTS}, {@link #HANDLER} and {@link #ROUTING_KEY} (the event type it came
+ * with). On retries: {@link #ATTEMPT}. On redriven messages: {@link #REDRIVEN}.
+ */
+public final class MessageHeaders {
+
+  public static final String ATTEMPT = "x-notifier-attempt";
+  public static final String REDRIVEN = "x-notifier-redriven";
+  public static final String REASON = "reason";
+  public static final String TIME = "time";
+  public static final String ATTEMPTS = "attempts";
+  public static final String HANDLER = "handler";
+  public static final String ROUTING_KEY = "routing_key";
+
+  private MessageHeaders() {}
+
+  /** The attempt number this delivery of the message is, 1 when it carries none. */
+  public static int attempt(AMQP.BasicProperties props) {
+    Object value = headers(props).get(ATTEMPT);
+    if (value instanceof Number number) {
+      return Math.max(1, number.intValue());
+    }
+    if (value != null) {
+      try {
+        return Math.max(1, Integer.parseInt(value.toString()));
+      } catch (NumberFormatException e) {
+        return 1;
+      }
+    }
+    return 1;
+  }
+
+  public static boolean redriven(AMQP.BasicProperties props) {
+    Object value = headers(props).get(REDRIVEN);
+    return value != null && Boolean.parseBoolean(value.toString());
+  }
+
+  /** A header as text, or null. */
+  public static String text(AMQP.BasicProperties props, String name) {
+    Object value = headers(props).get(name);
+    return value == null ? null : value.toString();
+  }
+
+  /** A modifiable copy of the headers. */
+  public static Map<String, Object> headers(AMQP.BasicProperties props) {
+    return props.getHeaders() == null ? new HashMap<>() : new HashMap<>(props.getHeaders());
+  }
+
+  /** The same properties with other headers. */
+  public static AMQP.BasicProperties withHeaders(
+      AMQP.BasicProperties props, Map<String, Object> headers) {
+    return props.builder().headers(headers).deliveryMode(2).build();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.outbox.notifier.consume;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/** Declares one consumer's queues and bindings; every declaration is idempotent. */
+final class QueueTopology {
+
+  private final String exchange;
+  private final String queue;
+  private final Set<String> routingKeys;
+  private final List<Duration> retryDelays;
+
+  QueueTopology(String exchange, String queue, Set<String> routingKeys, List<Duration> delays) {
+    this.exchange = exchange;
+    this.queue = queue;
+    this.routingKeys = Set.copyOf(routingKeys);
+    this.retryDelays = List.copyOf(delays);
+  }
+
+  void declare(Connection connection) throws IOException, TimeoutException {
+    declareExchange(connection);
+    try (Channel channel = connection.createChannel()) {
+      channel.queueDeclare(queue, true, false, false, null);
+      for (String key : routingKeys) {
+        channel.queueBind(queue, exchange, key);
+      }
+      channel.queueDeclare(QueueNames.deadLetter(queue), true, false, false, null);
+      for (Duration delay : retryDelays) {
+        channel.queueDeclare(
+            QueueNames.retry(queue, delay),
+            true,
+            false,
+            false,
+            Map.of(
+                "x-message-ttl",
+                delay.toMillis(),
+                "x-dead-letter-exchange",
+                "",
+                "x-dead-letter-routing-key",
+                queue));
+      }
+    }
+  }
+
+  // The relay owns the exchange (it may add an alternate exchange); declare it only when absent,
+  // so a notifier started first still gets its bindings.
+  private void declareExchange(Connection connection) throws IOException, TimeoutException {
+    Channel probe = connection.createChannel();
+    try {
+      probe.exchangeDeclarePassive(exchange);
+      probe.close();
+    } catch (IOException absent) {
+      try (Channel channel = connection.createChannel()) {
+        channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
+      }
+    }
+  }
+}

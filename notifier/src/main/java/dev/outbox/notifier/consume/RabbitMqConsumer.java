@@ -1,0 +1,190 @@
+package dev.outbox.notifier.consume;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.Delivery;
+import dev.outbox.notifier.config.ConsumerSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds one {@link EventHandler} from its own durable queue: {@code concurrency} channels with
+ * manual acks and a bounded prefetch each. Every message is acknowledged only after its outcome is
+ * durable: a retry is republished (with publisher confirms) to a delay queue, a failure to the
+ * dead-letter queue with headers saying why, when, after how many attempts and in which handler.
+ */
+public final class RabbitMqConsumer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RabbitMqConsumer.class);
+
+  private final Connection connection;
+  private final QueueTopology topology;
+  private final String queue;
+  private final EventHandler handler;
+  private final ConsumerSettings settings;
+  private final EventEnvelopeParser parser = new EventEnvelopeParser();
+  private final Routing routing;
+  private final ConsumerMetrics metrics;
+  private final InFlight inFlight = new InFlight();
+  private final List<Subscription> subscriptions = new ArrayList<>();
+
+  private record Subscription(Channel channel, String tag) {}
+
+  private record Worker(Channel channel, ConfirmedPublisher publisher) {}
+
+  public RabbitMqConsumer(
+      Connection connection,
+      String exchange,
+      String queue,
+      EventHandler handler,
+      ConsumerSettings settings,
+      MeterRegistry meters,
+      Clock clock) {
+    this.connection = connection;
+    this.queue = queue;
+    this.handler = handler;
+    this.settings = settings;
+    this.topology =
+        new QueueTopology(exchange, queue, handler.eventTypes(), settings.retryDelays());
+    this.routing = new Routing(queue, clock);
+    this.metrics = new ConsumerMetrics(meters, queue);
+  }
+
+  /** Declares the queues and starts consuming; returns at once. */
+  public synchronized void start() throws IOException, TimeoutException {
+    topology.declare(connection);
+    for (int i = 0; i < settings.concurrency(); i++) {
+      Channel channel = connection.createChannel();
+      Worker worker = new Worker(channel, new ConfirmedPublisher(channel));
+      channel.basicQos(settings.prefetch());
+      String tag =
+          channel.basicConsume(
+              queue, false, (consumerTag, delivery) -> onDelivery(worker, delivery), t -> {});
+      subscriptions.add(new Subscription(channel, tag));
+    }
+    log.info(
+        "Consuming {} for {} ({} channels, prefetch {})",
+        queue,
+        handler.eventTypes(),
+        settings.concurrency(),
+        settings.prefetch());
+  }
+
+  private void onDelivery(Worker worker, Delivery delivery) {
+    inFlight.enter();
+    Timer.Sample sample = metrics.startTimer();
+    try {
+      process(worker, delivery);
+    } catch (IOException | TimeoutException | RuntimeException e) {
+      // The outcome could not be made durable: hand the message back for another try.
+      log.error("Could not settle a message of {}; requeueing it", queue, e);
+      requeue(worker.channel(), delivery);
+    } finally {
+      metrics.stopTimer(sample);
+      inFlight.leave();
+    }
+  }
+
+  private void process(Worker worker, Delivery delivery) throws IOException, TimeoutException {
+    AMQP.BasicProperties props = delivery.getProperties();
+    EventHandler.Attempt attempt =
+        new EventHandler.Attempt(
+            MessageHeaders.attempt(props), settings.maxAttempts(), MessageHeaders.redriven(props));
+    HandlerOutcome outcome;
+    try {
+      outcome = handler.handle(parser.parse(delivery.getBody()), attempt);
+    } catch (MalformedEvent e) {
+      outcome = new HandlerOutcome.Failed("malformed event: " + e.getMessage(), handler.name());
+    } catch (RuntimeException e) {
+      log.warn("{} failed on a message of {}", handler.name(), queue, e);
+      outcome = new HandlerOutcome.Retry(handler.name() + " threw " + e);
+    }
+    settle(worker, delivery, attempt, outcome);
+  }
+
+  private void settle(
+      Worker worker, Delivery delivery, EventHandler.Attempt attempt, HandlerOutcome outcome)
+      throws IOException, TimeoutException {
+    if (outcome instanceof HandlerOutcome.Retry retry && attempt.isLast()) {
+      outcome =
+          new HandlerOutcome.Failed(
+              "gave up after " + attempt.number() + " attempts: " + retry.reason(), handler.name());
+    }
+    metrics.handled(outcome);
+    if (outcome instanceof HandlerOutcome.Busy) {
+      republish(worker, delivery, routing.retry(delivery, attempt.number(), retryDelay(1)));
+    } else if (outcome instanceof HandlerOutcome.Retry) {
+      republish(
+          worker,
+          delivery,
+          routing.retry(delivery, attempt.number() + 1, retryDelay(attempt.number())));
+    } else if (outcome instanceof HandlerOutcome.Failed failed) {
+      log.warn("Dead-lettering a message of {}: {}", queue, failed.reason());
+      republish(
+          worker,
+          delivery,
+          routing.deadLetter(delivery, failed.reason(), failed.handler(), attempt));
+    }
+    worker.channel().basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+  }
+
+  private Duration retryDelay(int attempt) {
+    return settings.retryDelay(attempt);
+  }
+
+  private void republish(Worker worker, Delivery delivery, Routing.Target target)
+      throws IOException, TimeoutException {
+    worker.publisher().publish(target.queue(), target.properties(), delivery.getBody());
+  }
+
+  private void requeue(Channel channel, Delivery delivery) {
+    try {
+      if (channel.isOpen()) {
+        channel.basicNack(delivery.getEnvelope().getDeliveryTag(), false, true);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not requeue; the broker redelivers when the channel closes", e);
+    }
+  }
+
+  /**
+   * Stops taking new messages, waits up to {@code grace} for the ones in work to settle, then
+   * closes the channels; anything still unacknowledged goes back to the queue.
+   */
+  public synchronized void stop(Duration grace) {
+    for (Subscription subscription : subscriptions) {
+      try {
+        if (subscription.channel().isOpen()) {
+          subscription.channel().basicCancel(subscription.tag());
+        }
+      } catch (IOException | RuntimeException e) {
+        log.debug("Cancel failed on {}", queue, e);
+      }
+    }
+    inFlight.awaitIdle(grace);
+    for (Subscription subscription : subscriptions) {
+      try {
+        if (subscription.channel().isOpen()) {
+          subscription.channel().close();
+        }
+      } catch (IOException | TimeoutException | RuntimeException e) {
+        log.debug("Close failed on {}", queue, e);
+      }
+    }
+    subscriptions.clear();
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,179 @@
+package dev.outbox.notifier.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * {@link Deliveries} in PostgreSQL. Each statement runs in auto-commit, so it is its own committed
+ * transaction; the claim's conditional UPDATE is atomic under PostgreSQL's row lock, which is what
+ * makes two concurrent claims yield one owner. Time comes from the injected clock, so tests can
+ * expire leases without waiting.
+ */
+public final class JdbcDeliveries implements Deliveries {
+
+  private static final String INSERT_PENDING =
+      "insert into notifier.deliveries (event_id, handler, event_type, channel, recipient,"
+          + " template, provider, state, attempts, created_at, updated_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+          + " on conflict (event_id, handler) do nothing";
+  private static final String TAKE_LEASE =
+      "update notifier.deliveries set state = 'SENDING', attempts = attempts + 1,"
+          + " lease_until = ?, updated_at = ?, recipient = ?, provider = ?"
+          + " where event_id = ? and handler = ? and (state in ('PENDING', 'RETRY_SCHEDULED')"
+          + " or (state = 'SENDING' and lease_until < ?)"
+          + " or (? and state in ('FAILED_PERMANENT', 'GAVE_UP')))"
+          + " returning id, attempts";
+  private static final String FINISH =
+      "update notifier.deliveries set state = ?, provider_message_id = coalesce(?,"
+          + " provider_message_id), last_error = ?, lease_until = null, updated_at = ?,"
+          + " sent_at = case when ? = 'SENT' then ? else sent_at end"
+          + " where id = ? and attempts = ? and state = 'SENDING'";
+  private static final String SELECT =
+      "select event_id, handler, channel, recipient, template, provider, provider_message_id,"
+          + " state, attempts, lease_until, last_error, created_at, updated_at"
+          + " from notifier.deliveries where event_id = ? and handler = ?";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Duration lease;
+
+  public JdbcDeliveries(DataSource dataSource, Clock clock, Duration lease) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.lease = lease;
+  }
+
+  @Override
+  public Claim claim(NewDelivery d, boolean redriven) {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      try (PreparedStatement insert = c.prepareStatement(INSERT_PENDING)) {
+        insert.setObject(1, d.eventId());
+        insert.setString(2, d.handler());
+        insert.setString(3, d.eventType());
+        insert.setString(4, d.channel().name());
+        insert.setString(5, d.recipient());
+        insert.setString(6, d.template());
+        insert.setString(7, d.provider());
+        insert.setTimestamp(8, now);
+        insert.setTimestamp(9, now);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement update = c.prepareStatement(TAKE_LEASE)) {
+        update.setTimestamp(1, Timestamp.from(clock.instant().plus(lease)));
+        update.setTimestamp(2, now);
+        update.setString(3, d.recipient());
+        update.setString(4, d.provider());
+        update.setObject(5, d.eventId());
+        update.setString(6, d.handler());
+        update.setTimestamp(7, now);
+        update.setBoolean(8, redriven);
+        try (ResultSet rs = update.executeQuery()) {
+          if (rs.next()) {
+            return new Claim.Claimed(rs.getLong(1), rs.getInt(2));
+          }
+        }
+      }
+      DeliveryRecord current =
+          find(c, d.eventId(), d.handler())
+              .orElseThrow(() -> new IllegalStateException("delivery row vanished: " + d));
+      return switch (current.state()) {
+        case SENT -> new Claim.AlreadySent(current.providerMessageId());
+        case FAILED_PERMANENT, GAVE_UP -> new Claim.AlreadyFailed(current.lastError());
+        default -> new Claim.Busy();
+      };
+    } catch (SQLException e) {
+      throw new DeliveryStoreException("claiming " + d.eventId() + "/" + d.handler(), e);
+    }
+  }
+
+  @Override
+  public boolean markSent(Claim.Claimed claim, String providerMessageId) {
+    return finish(claim, DeliveryState.SENT, providerMessageId, null);
+  }
+
+  @Override
+  public boolean markRetryScheduled(Claim.Claimed claim, String error) {
+    return finish(claim, DeliveryState.RETRY_SCHEDULED, null, error);
+  }
+
+  @Override
+  public boolean markFailedPermanently(Claim.Claimed claim, String error) {
+    return finish(claim, DeliveryState.FAILED_PERMANENT, null, error);
+  }
+
+  @Override
+  public boolean markGaveUp(Claim.Claimed claim, String error) {
+    return finish(claim, DeliveryState.GAVE_UP, null, error);
+  }
+
+  private boolean finish(Claim.Claimed claim, DeliveryState state, String messageId, String error) {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(FINISH)) {
+      c.setAutoCommit(true);
+      s.setString(1, state.name());
+      s.setString(2, messageId);
+      s.setString(3, error);
+      s.setTimestamp(4, now);
+      s.setString(5, state.name());
+      s.setTimestamp(6, now);
+      s.setLong(7, claim.id());
+      s.setInt(8, claim.attempt());
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DeliveryStoreException("recording " + state + " for delivery " + claim.id(), e);
+    }
+  }
+
+  @Override
+  public Optional<DeliveryRecord> find(UUID eventId, String handler) {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, eventId, handler);
+    } catch (SQLException e) {
+      throw new DeliveryStoreException("reading " + eventId + "/" + handler, e);
+    }
+  }
+
+  private static Optional<DeliveryRecord> find(Connection c, UUID eventId, String handler)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SELECT)) {
+      s.setObject(1, eventId);
+      s.setString(2, handler);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new DeliveryRecord(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                DeliveryState.valueOf(rs.getString(8)),
+                rs.getInt(9),
+                instant(rs.getTimestamp(10)),
+                rs.getString(11),
+                instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13))));
+      }
+    }
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

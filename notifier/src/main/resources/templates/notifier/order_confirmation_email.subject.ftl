@@ -1,0 +1,1 @@
+Order ${order_id} confirmed

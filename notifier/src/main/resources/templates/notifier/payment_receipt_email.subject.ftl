@@ -1,0 +1,1 @@
+Payment received for order ${order_id}

@@ -1,0 +1,4 @@
+We received your payment of ${amount} ${currency} for order ${order_id}.
+
+Payment reference: ${reference}
+Payment id: ${payment_id}

@@ -1,0 +1,1 @@
+Payment of ${amount} ${currency} received for order ${order_id}. Reference: ${reference}.

@@ -1,0 +1,1 @@
+Welcome! Please confirm your email address

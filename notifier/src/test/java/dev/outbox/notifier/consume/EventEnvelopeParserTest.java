@@ -1,0 +1,99 @@
+package dev.outbox.notifier.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EventEnvelopeParserTest {
+
+  private final EventEnvelopeParser parser = new EventEnvelopeParser();
+
+  static byte[] fixture(String name) {
+    try (InputStream in = EventEnvelopeParserTest.class.getResourceAsStream("/contracts/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("missing fixture " + name, e);
+    }
+  }
+
+  @Test
+  void parses_the_user_created_contract_fixture() {
+    EventEnvelope event = parser.parse(fixture("user-created.v1.json"));
+
+    assertThat(event.id()).isEqualTo(UUID.fromString("0190a5c8-1111-7000-8000-000000000001"));
+    assertThat(event.type()).isEqualTo("user.created");
+    assertThat(event.aggregateType()).isEqualTo("user");
+    assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-27T04:20:00.123456Z"));
+    assertThat(event.text("user_id")).isEqualTo("0190a5c8-0000-7000-8000-000000000001");
+    assertThat(event.text("email")).isEqualTo("ada@example.com");
+    assertThat(event.optionalText("phone")).isEqualTo("+15005550006");
+  }
+
+  @Test
+  void parses_the_user_email_verified_contract_fixture() {
+    EventEnvelope event = parser.parse(fixture("user-email-verified.v1.json"));
+
+    assertThat(event.type()).isEqualTo("user.email_verified");
+    assertThat(event.text("email")).isEqualTo("ada@example.com");
+  }
+
+  @Test
+  void parses_the_order_placed_contract_fixture_with_exact_money() {
+    EventEnvelope event = parser.parse(fixture("order-placed.v1.json"));
+
+    assertThat(event.type()).isEqualTo("order.placed");
+    assertThat(event.aggregateType()).isEqualTo("order");
+    assertThat(event.decimal("total")).isEqualTo(new BigDecimal("19.99"));
+    assertThat(event.optionalText("phone")).isNull();
+    assertThat(event.array("items")).hasSize(2);
+    assertThat(event.array("items").get(0).get("unit_price").asText()).isEqualTo("9.50");
+  }
+
+  @Test
+  void parses_the_payment_received_contract_fixture() {
+    EventEnvelope event = parser.parse(fixture("payment-received.v1.json"));
+
+    assertThat(event.type()).isEqualTo("payment.received");
+    assertThat(event.decimal("amount")).isEqualTo(new BigDecimal("19.99"));
+    assertThat(event.text("reference")).isEqualTo("PAY-42");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json",
+        "[]",
+        "{\"type\":\"user.created\",\"payload\":{}}",
+        "{\"id\":\"nope\",\"type\":\"user.created\",\"aggregate_type\":\"user\","
+            + "\"aggregate_id\":\"0190a5c8-0000-7000-8000-000000000001\","
+            + "\"occurred_at\":\"2026-11-27T04:20:00Z\",\"payload\":{}}",
+        "{\"id\":\"0190a5c8-0000-7000-8000-000000000001\",\"type\":\"user.created\","
+            + "\"aggregate_type\":\"user\",\"aggregate_id\":\"0190a5c8-0000-7000-8000-000000000001\","
+            + "\"occurred_at\":\"yesterday\",\"payload\":{}}",
+        "{\"id\":\"0190a5c8-0000-7000-8000-000000000001\",\"type\":\"user.created\","
+            + "\"aggregate_type\":\"user\",\"aggregate_id\":\"0190a5c8-0000-7000-8000-000000000001\","
+            + "\"occurred_at\":\"2026-11-27T04:20:00Z\",\"payload\":\"x\"}"
+      })
+  void rejects_a_body_that_breaks_the_envelope_contract(String body) {
+    assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedEvent.class);
+  }
+
+  @Test
+  void a_missing_payload_field_is_a_malformed_event_naming_the_field() {
+    EventEnvelope event = parser.parse(fixture("user-email-verified.v1.json"));
+
+    assertThatThrownBy(() -> event.text("phone"))
+        .isInstanceOf(MalformedEvent.class)
+        .hasMessageContaining("phone");
+  }
+}

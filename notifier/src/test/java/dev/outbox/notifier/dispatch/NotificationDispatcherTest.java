@@ -1,0 +1,181 @@
+package dev.outbox.notifier.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outbox.notifier.consume.EventEnvelope;
+import dev.outbox.notifier.consume.EventEnvelopeParser;
+import dev.outbox.notifier.consume.EventHandler.Attempt;
+import dev.outbox.notifier.consume.HandlerOutcome;
+import dev.outbox.notifier.dispatch.NotificationRule.Planned;
+import dev.outbox.notifier.store.DeliveryState;
+import dev.outbox.notifier.store.NewDelivery.Channel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NotificationDispatcherTest {
+
+  private static final Attempt FIRST = new Attempt(1, 5, false);
+  private static final Attempt LAST = new Attempt(5, 5, false);
+
+  private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
+  private final FakeSenders senders = new FakeSenders();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final EventEnvelope payment =
+      new EventEnvelopeParser()
+          .parse(EventEnvelopeParserTestFixtures.bytes("payment-received.v1.json"));
+
+  private NotificationDispatcher dispatcher(List<NotificationRule> extra) {
+    List<NotificationRule> rules =
+        new ArrayList<>(
+            new Notifications(
+                    new VerificationToken("s"),
+                    URI.create("http://localhost:8080"),
+                    Clock.systemUTC())
+                .all());
+    rules.addAll(extra);
+    return new NotificationDispatcher(
+        rules, deliveries, new NotificationTemplates(), senders, senders, meters);
+  }
+
+  private final NotificationDispatcher dispatcher = dispatcher(List.of());
+
+  @Test
+  void declares_the_event_types_its_rules_need() {
+    assertThat(dispatcher.eventTypes())
+        .containsExactlyInAnyOrder("user.created", "order.placed", "payment.received");
+  }
+
+  @Test
+  void sends_every_notification_of_the_event_and_records_the_provider_ids() {
+    HandlerOutcome outcome = dispatcher.handle(payment, FIRST);
+
+    assertThat(outcome).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(senders.emails)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.to()).isEqualTo("ada@example.com");
+              assertThat(m.subject()).contains("0190a5c8-2222-7000-8000-000000000001");
+              assertThat(m.eventId()).isEqualTo(payment.id());
+            });
+    assertThat(senders.sms).singleElement().satisfies(m -> assertThat(m.body()).contains("19.99"));
+    assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
+        .isEqualTo(DeliveryState.SENT);
+    assertThat(meters.counter("notifier.notifications.sent", "channel", "sms").count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_redelivered_event_is_a_duplicate_and_sends_nothing() {
+    dispatcher.handle(payment, FIRST);
+
+    HandlerOutcome again = dispatcher.handle(payment, FIRST);
+
+    assertThat(again).isInstanceOf(HandlerOutcome.Duplicate.class);
+    assertThat(senders.emails).hasSize(1);
+    assertThat(senders.sms).hasSize(1);
+  }
+
+  @Test
+  void a_retryable_failure_retries_only_the_failed_notification() {
+    senders.answer(
+        () -> new DispatchResult.Sent("e-1"), () -> new DispatchResult.RetryableFailure("503"));
+
+    HandlerOutcome first = dispatcher.handle(payment, FIRST);
+    HandlerOutcome second = dispatcher.handle(payment, new Attempt(2, 5, false));
+
+    assertThat(first).isInstanceOf(HandlerOutcome.Retry.class);
+    assertThat(((HandlerOutcome.Retry) first).reason()).contains("payment_receipt_sms", "503");
+    assertThat(second).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(senders.emails).hasSize(1);
+    assertThat(senders.sms).hasSize(2);
+  }
+
+  @Test
+  void a_retryable_failure_on_the_last_attempt_gives_up() {
+    senders.answer(
+        () -> new DispatchResult.RetryableFailure("503"), () -> new DispatchResult.Sent("s-1"));
+
+    HandlerOutcome outcome = dispatcher.handle(payment, LAST);
+
+    assertThat(outcome).isInstanceOf(HandlerOutcome.Failed.class);
+    assertThat(((HandlerOutcome.Failed) outcome).reason()).startsWith("gave up after 5 attempts");
+    assertThat(((HandlerOutcome.Failed) outcome).handler()).isEqualTo("payment_receipt_email");
+    assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
+        .isEqualTo(DeliveryState.GAVE_UP);
+  }
+
+  @Test
+  void a_permanently_failed_delivery_stays_failed_until_redriven() {
+    senders.answer(() -> new DispatchResult.PermanentFailure("400 bad address"));
+    dispatcher.handle(payment, FIRST);
+
+    HandlerOutcome redelivered = dispatcher.handle(payment, FIRST);
+    HandlerOutcome redriven = dispatcher.handle(payment, new Attempt(1, 5, true));
+
+    assertThat(redelivered).isInstanceOf(HandlerOutcome.Failed.class);
+    assertThat(((HandlerOutcome.Failed) redelivered).reason()).isEqualTo("400 bad address");
+    assertThat(redriven).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(senders.emails).hasSize(2);
+  }
+
+  @Test
+  void a_delivery_leased_by_another_instance_is_busy_until_the_lease_expires() {
+    deliveries.claim(
+        new dev.outbox.notifier.store.NewDelivery(
+            payment.id(),
+            "payment_receipt_email",
+            "payment.received",
+            Channel.EMAIL,
+            "ada@example.com",
+            "payment_receipt_email",
+            "fake"),
+        false);
+
+    HandlerOutcome busy = dispatcher.handle(payment, FIRST);
+    deliveries.expireAll();
+    HandlerOutcome taken = dispatcher.handle(payment, FIRST);
+
+    assertThat(busy).isInstanceOf(HandlerOutcome.Busy.class);
+    assertThat(taken).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(senders.emails).hasSize(1);
+  }
+
+  @Test
+  void a_template_missing_a_variable_fails_permanently_without_calling_the_provider() {
+    NotificationRule broken =
+        new NotificationRule(
+            "broken_sms",
+            "payment.received",
+            Channel.SMS,
+            "broken_test",
+            e -> Optional.of(new Planned("+15005550006", Map.of())));
+
+    HandlerOutcome outcome = dispatcher(List.of(broken)).handle(payment, FIRST);
+
+    assertThat(outcome).isInstanceOf(HandlerOutcome.Failed.class);
+    assertThat(((HandlerOutcome.Failed) outcome).reason()).contains("name_that_is_never_given");
+    assertThat(deliveries.find(payment.id(), "broken_sms").orElseThrow().state())
+        .isEqualTo(DeliveryState.FAILED_PERMANENT);
+    assertThat(senders.sms).hasSize(1);
+  }
+
+  @Test
+  void a_sender_that_throws_is_retried_instead_of_crashing_the_consumer() {
+    senders.answer(
+        () -> {
+          throw new IllegalStateException("boom");
+        });
+
+    HandlerOutcome outcome = dispatcher.handle(payment, FIRST);
+
+    assertThat(outcome).isInstanceOf(HandlerOutcome.Retry.class);
+    assertThat(((HandlerOutcome.Retry) outcome).reason()).contains("boom");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.outbox.notifier.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outbox.notifier.consume.EventEnvelope;
+import dev.outbox.notifier.consume.EventEnvelopeParser;
+import dev.outbox.notifier.consume.MalformedEvent;
+import dev.outbox.notifier.dispatch.NotificationRule.Planned;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NotificationsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-27T04:20:00Z");
+  private final VerificationToken tokens = new VerificationToken("test-secret");
+  private final List<NotificationRule> rules =
+      new Notifications(
+              tokens, URI.create("https://shop.example/"), Clock.fixed(NOW, ZoneOffset.UTC))
+          .all();
+
+  private static EventEnvelope fixture(String name) {
+    try (InputStream in = NotificationsTest.class.getResourceAsStream("/contracts/" + name)) {
+      return new EventEnvelopeParser().parse(in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Optional<Planned> plan(String rule, EventEnvelope event) {
+    return rules.stream()
+        .filter(r -> r.name().equals(rule))
+        .findFirst()
+        .orElseThrow()
+        .plan()
+        .apply(event);
+  }
+
+  @Test
+  void welcome_email_links_to_verify_email_with_a_token_valid_for_48_hours() {
+    EventEnvelope event = fixture("user-created.v1.json");
+
+    Planned planned = plan("welcome_email", event).orElseThrow();
+
+    String expected =
+        tokens.issue(
+            java.util.UUID.fromString("0190a5c8-0000-7000-8000-000000000001"),
+            "ada@example.com",
+            NOW.plus(Notifications.VERIFICATION_VALIDITY));
+    assertThat(planned.recipient()).isEqualTo("ada@example.com");
+    assertThat(planned.model().get("verification_link"))
+        .isEqualTo(
+            "https://shop.example/users/0190a5c8-0000-7000-8000-000000000001/verify-email?token="
+                + expected);
+  }
+
+  @Test
+  void welcome_sms_goes_to_the_phone_and_only_when_there_is_one() {
+    assertThat(plan("welcome_sms", fixture("user-created.v1.json")).orElseThrow().recipient())
+        .isEqualTo("+15005550006");
+
+    String withoutPhone =
+        new String(
+                EventEnvelopeParserTestFixtures.bytes("user-created.v1.json"),
+                StandardCharsets.UTF_8)
+            .replace("\"+15005550006\"", "null");
+    EventEnvelope event =
+        new EventEnvelopeParser().parse(withoutPhone.getBytes(StandardCharsets.UTF_8));
+    assertThat(plan("welcome_sms", event)).isEmpty();
+  }
+
+  @Test
+  void order_and_payment_notifications_go_to_the_customer_carried_in_the_event() {
+    assertThat(
+            plan("order_confirmation_email", fixture("order-placed.v1.json")).orElseThrow().model())
+        .containsEntry("total", "19.99")
+        .containsEntry("currency", "EUR");
+    assertThat(
+            plan("payment_receipt_sms", fixture("payment-received.v1.json"))
+                .orElseThrow()
+                .recipient())
+        .isEqualTo("+15005550006");
+  }
+
+  @Test
+  void an_order_without_its_total_is_malformed() {
+    String body =
+        new String(
+                EventEnvelopeParserTestFixtures.bytes("order-placed.v1.json"),
+                StandardCharsets.UTF_8)
+            .replace("\"total\": \"19.99\"", "\"totals\": \"19.99\"");
+    EventEnvelope event = new EventEnvelopeParser().parse(body.getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> plan("order_confirmation_email", event))
+        .isInstanceOf(MalformedEvent.class)
+        .hasMessageContaining("total");
+  }
+}

@@ -1,0 +1,1 @@
+Hello ${name_that_is_never_given}
