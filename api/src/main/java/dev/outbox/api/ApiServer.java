@@ -1,6 +1,7 @@
 package dev.outbox.api;
 
 import dev.outbox.api.error.ExceptionMapping;
+import dev.outbox.api.error.JettyProblems;
 import dev.outbox.api.request.JsonBody;
 import dev.outbox.json.Json;
 import io.javalin.Javalin;
@@ -38,6 +39,7 @@ public final class ApiServer {
                     // Javalin's StatisticsHandler is not Graceful in Jetty 12; this one is.
                     server.insertHandler(new GracefulHandler());
                     server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                    server.setErrorHandler(new JettyProblems());
                   });
               ExceptionMapping.install(cfg.routes);
               groups.forEach(group -> group.register(cfg.routes));

@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +45,10 @@ public final class Notifier implements AutoCloseable {
   private final Clock clock;
   private final EmailSender email;
   private final SmsSender sms;
-  private final List<RabbitMqConsumer> consumers = new ArrayList<>();
+  private final List<RabbitMqConsumer> consumers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private ExecutorService executor;
-  private Connection connection;
+  private volatile Connection connection;
 
   public Notifier(NotifierConfig config, DataSource dataSource, MeterRegistry meters) {
     this(config, dataSource, meters, Clock.systemUTC(), Senders.email(config), Senders.sms(config));
@@ -117,6 +117,12 @@ public final class Notifier implements AutoCloseable {
               return t;
             });
     return factory.newConnection(executor, "outbox-notifier");
+  }
+
+  /** True while started and connected to the broker (for a readiness check). */
+  public boolean isRunning() {
+    Connection current = connection;
+    return current != null && current.isOpen() && !consumers.isEmpty();
   }
 
   @Override

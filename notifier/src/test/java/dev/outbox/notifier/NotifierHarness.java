@@ -152,7 +152,7 @@ final class NotifierHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, TimeoutException {
     notifier.close();
     try (Channel cleanup = connection.createChannel()) {
       for (String q : List.of(queue(), analyticsQueue())) {

@@ -66,6 +66,7 @@ class NotifierShutdownIT {
     SlowEmailSender slow = new SlowEmailSender();
     Notifier notifier = it.newInstance(slow, new LoggingSmsSender());
     notifier.start();
+    assertThat(notifier.isRunning()).isTrue();
     TestEvents event = TestEvents.orderPlaced("slow@example.com");
     it.publish(event);
     assertThat(slow.entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -78,6 +79,7 @@ class NotifierShutdownIT {
 
       slow.release.countDown();
       closing.get(30, TimeUnit.SECONDS);
+      assertThat(notifier.isRunning()).isFalse();
 
       assertThat(it.delivery(event.id(), "order_confirmation_email").orElseThrow().state())
           .isEqualTo(DeliveryState.SENT);

@@ -131,7 +131,13 @@ public final class NotificationDispatcher implements EventHandler {
       NotificationRule rule, Claim.Claimed claimed, DispatchResult result, Attempt attempt) {
     String channel = rule.channel().name().toLowerCase(java.util.Locale.ROOT);
     if (result instanceof DispatchResult.Sent sent) {
-      deliveries.markSent(claimed, sent.providerMessageId());
+      if (!deliveries.markSent(claimed, sent.providerMessageId())) {
+        // The send outlived the lease and another instance took the delivery over: both sent.
+        log.warn(
+            "{} for delivery {} was sent after its lease expired; it may have been sent twice",
+            rule.name(),
+            claimed.id());
+      }
       meters.counter("notifier.notifications.sent", "channel", channel).increment();
       return new HandlerOutcome.Completed();
     }

@@ -21,7 +21,9 @@ final class FakeSenders implements EmailSender, SmsSender {
   /** The next sends (of either kind) answer these, in order; then they succeed. */
   @SafeVarargs
   final void answer(Supplier<DispatchResult>... results) {
-    script.addAll(List.of(results));
+    for (Supplier<DispatchResult> result : results) {
+      script.add(result);
+    }
   }
 
   @Override
