@@ -6,7 +6,10 @@ package dev.outbox.app;
  */
 public final class ExitCodes {
 
-  /** Done (a role: stopped cleanly). */
+  /**
+   * Done. A role stopped by SIGTERM or Ctrl-C closes everything, then the JVM exits 143 or 130, as
+   * it does for those signals; through {@link OutboxCli#execute} a cleanly stopped role returns 0.
+   */
   public static final int OK = 0;
 
   /** A failure at run time: a service unreachable, a migration or replay failed. */

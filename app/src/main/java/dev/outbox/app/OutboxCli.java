@@ -27,14 +27,16 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      " 0:done; a role stopped cleanly",
+      " 0:done",
       " 1:failed at run time (a service unreachable, a migration failed)",
       " 2:bad usage",
       "78:configuration error (the message names the variable)"
     },
     footer = {
       "%nConfiguration comes from environment variables (see .env.example); --env-file adds"
-          + " a file of NAME=value lines underneath them: the real environment wins."
+          + " a file of NAME=value lines underneath them: the real environment wins.",
+      "A role runs until SIGTERM or Ctrl-C, then stops cleanly in reverse start order; the JVM"
+          + " then exits 143 or 130, as it does for those signals."
     })
 public final class OutboxCli implements Callable<Integer> {
 

@@ -2,9 +2,11 @@ package dev.outbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,9 +14,10 @@ import org.junit.jupiter.api.Test;
 /**
  * docker/ kept in step with the code: both compose files parse with a real compose parser, the
  * services built from our image run real subcommands with variables the code reads, Prometheus
- * scrapes the ports they serve metrics on, and the Dockerfile copies every module's pom.
+ * scrapes the ports they serve metrics on, and the Dockerfile passes a linter (dockerfile-utils,
+ * from npm: hadolint is not packaged for Debian) and copies every module's pom.
  */
-class ComposeFilesTest {
+class DockerFilesTest {
 
   private static final String COMPOSE = "docker/compose.yaml";
   private static final String IMAGE = "outbox:local";
@@ -91,6 +94,26 @@ class ComposeFilesTest {
       assertThat(port).as(role).isNotBlank().isNotEqualTo("0");
       assertThat(prometheus).contains("\"" + role + ":" + port + "\"");
     }
+  }
+
+  @Test
+  void the_dockerfile_passes_the_linter_without_a_warning() throws Exception {
+    Process lint;
+    try {
+      lint =
+          new ProcessBuilder("dockerfile-utils", "lint", "docker/Dockerfile")
+              .directory(Repository.root().toFile())
+              .redirectErrorStream(true)
+              .start();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(
+          "dockerfile-utils (the Dockerfile linter) is not installed: run scripts/test-tools", e);
+    }
+    String report = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(lint.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(report).isEmpty();
+    assertThat(lint.exitValue()).isZero();
   }
 
   @Test
