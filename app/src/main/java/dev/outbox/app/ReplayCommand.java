@@ -1,6 +1,14 @@
 package dev.outbox.app;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.core.config.DataSources;
+import dev.outbox.relay.capture.OutboxReplay;
+import dev.outbox.relay.capture.ReplayResult;
+import dev.outbox.relay.config.RelayConfig;
+import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,7 +26,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Republishes every event committed at or after a WAL position or a time, marked"
-          + " replayed=true, then exits. Consumers deduplicate by event id."
+          + " replayed=true, then exits. Consumers deduplicate by event id.",
+      "Reads the retained outbox rows (OUTBOX_RETENTION); an older point is refused.",
+      "Prints a progress line per second (done/total events, events/s)."
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -49,12 +59,27 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     ReplayPoint point =
         from.lsn != null ? ReplayPoint.lsn(lsn(from.lsn)) : ReplayPoint.time(time(from.time));
-    invocation.settings().relay(); // a configuration error still says so first
-    throw new IllegalStateException(
-        "replay from " + point + " is not available: this build's relay has no replay yet");
+    Settings settings = invocation.settings();
+    RelayConfig relay = settings.relay();
+    PrintStream out = invocation.out();
+    try (HikariDataSource pool = DataSources.pool(settings.database(), "replay", 2)) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      OutboxReplay replay =
+          new OutboxReplay(relay, pool, new RelayMetrics(registry, relay.slotName()));
+      long total = ReplayProgress.total(pool, Lsns.format(point.lsnOrZero()), point.time());
+      out.println("replay from " + point + ": " + total + " published events to republish");
+      try (ReplayProgress progress = ReplayProgress.start(registry, total, out)) {
+        ReplayResult result =
+            point.lsn() != null
+                ? replay.fromLsn(Lsns.format(point.lsn()))
+                : replay.fromTime(point.time());
+        out.println(result.toText() + "; " + progress.summary());
+      }
+    }
+    return ExitCodes.OK;
   }
 
   private long lsn(String text) {
@@ -81,6 +106,10 @@ final class ReplayCommand implements Callable<Integer> {
   record ReplayPoint(Long lsn, Instant time) {
     static ReplayPoint lsn(long lsn) {
       return new ReplayPoint(lsn, null);
+    }
+
+    long lsnOrZero() {
+      return lsn == null ? 0 : lsn;
     }
 
     static ReplayPoint time(Instant time) {

@@ -60,22 +60,22 @@ class OperationsIT {
 
       assertThat(idle.exitCode()).isZero();
       assertThat(idle.out())
-          .contains("relay slot       " + test.slot + " (idle)")
-          .contains("relay role       none active")
-          .containsPattern(
-              "relay position   [0-9A-F]+/[0-9A-F]+ confirmed, [0-9A-F]+/[0-9A-F]+ written")
-          .containsPattern("relay lag        \\d")
-          .containsPattern("retained WAL     \\d.* \\(wal_status \\w+\\)")
-          .contains("outbox pending   1\n")
-          .contains("outbox parked    1\n")
-          .containsPattern("oldest pending   \\d+\\.\\d s")
-          .contains("dead letters     0\n");
-      assertThat(active.out()).contains("relay role       active: a relay holds the slot's lock");
+          .contains("slot                 " + test.slot + "\n")
+          .contains("relay                none active")
+          .containsPattern("confirmed_flush_lsn  [0-9A-F]+/[0-9A-F]+")
+          .containsPattern("restart_lsn          [0-9A-F]+/[0-9A-F]+")
+          .containsPattern("wal_status           \\w+")
+          .containsPattern("lag                  \\d+ bytes, \\d+ ms")
+          .containsPattern("retained WAL         \\d+ bytes")
+          .contains("outbox pending       1\n")
+          .contains("outbox parked        1\n")
+          .contains("dead letters         0\n");
+      assertThat(active.out()).contains("relay                active (lock held)");
     }
   }
 
   @Test
-  void status_before_any_relay_ran_says_the_slot_does_not_exist_yet() throws Exception {
+  void status_before_any_relay_ran_says_the_slot_does_not_exist() throws Exception {
     try (TestEnv test = new TestEnv("app_status_new")) {
       Cli.run(test.env(), "migrate");
 
@@ -83,10 +83,9 @@ class OperationsIT {
 
       assertThat(result.exitCode()).isZero();
       assertThat(result.out())
-          .contains(test.slot + " (not created yet")
-          .contains("outbox pending   0")
-          .contains("oldest pending   none")
-          .doesNotContain("relay lag");
+          .contains(test.slot + " (does not exist)")
+          .contains("outbox pending       0")
+          .contains("lag                  0 bytes, 0 ms");
     }
   }
 
@@ -149,6 +148,52 @@ class OperationsIT {
           rs.next();
           assertThat(rs.getBoolean(1)).isTrue();
         }
+      }
+    }
+  }
+
+  @Test
+  void replay_republishes_the_events_from_a_position_or_a_time_marked_replayed() throws Exception {
+    try (TestEnv test = new TestEnv("app_replay");
+        var c = test.db.connect();
+        Connection broker = test.broker();
+        Channel channel = broker.createChannel()) {
+      Cli.run(test.env(), "migrate");
+      ExchangeTopology.declare(test.env().get("EVENT_BUS_URL"), test.exchange);
+      channel.queueDeclare(test.queue, true, false, false, null);
+      channel.queueBind(test.queue, test.exchange, "#");
+      insertPublished(c);
+      String second = insertPublished(c);
+      insertPublished(c);
+
+      Cli.Result fromLsn = Cli.run(test.env(), "replay", "--from-lsn", second);
+      long replayed = channel.messageCount(test.queue);
+      var message = channel.basicGet(test.queue, true);
+      Cli.Result fromFuture = Cli.run(test.env(), "replay", "--from-time", "2999-01-01T00:00:00Z");
+
+      assertThat(fromLsn.exitCode()).isZero();
+      assertThat(fromLsn.out())
+          .contains("replay from LSN " + second + ": 2 published events to republish")
+          .contains("replayed 2 events from " + second)
+          .containsPattern("2 events in [0-9.]+ s \\([0-9]+ events/s\\)");
+      assertThat(replayed).isEqualTo(2);
+      assertThat(message.getProps().getHeaders()).containsEntry("replayed", true);
+      assertThat(fromFuture.exitCode()).isZero();
+      assertThat(fromFuture.out()).contains("replayed 0 events");
+    }
+  }
+
+  private static String insertPublished(java.sql.Connection c) throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into outbox_events (aggregate_type, aggregate_id, event_type, payload,"
+                + " published_at, published_lsn) values ('user', ?, 'user.created',"
+                + " '{\"email\":\"ada@example.com\"}'::jsonb, now(), pg_current_wal_lsn())"
+                + " returning published_lsn::text")) {
+      s.setObject(1, UUID.randomUUID());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
       }
     }
   }

@@ -144,15 +144,4 @@ class OutboxCliTest {
     assertThat(Cli.run(NO_ENV, "status", "--env-file", malformed.toString()).err())
         .contains("line 1 is not NAME=value");
   }
-
-  @Test
-  void replay_with_valid_arguments_fails_plainly_while_the_relay_has_no_replay() {
-    Cli.Result result = Cli.run(NO_ENV, "replay", "--from-time", "2026-11-27T06:00:00+02:00");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(result.err())
-        .isEqualTo(
-            "outbox replay: failed: replay from time 2026-11-27T04:00:00Z is not available:"
-                + " this build's relay has no replay yet\n");
-  }
 }
