@@ -100,9 +100,14 @@ class OutageIT {
     execute("SELECT pg_terminate_backend(" + walSender + ")");
     writer.join();
 
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> received.distinct("dbdown.") == writer.total());
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> received.distinct("dbdown.") == writer.total() && unpublishedRows() == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      env.describe("replication connection killed", received, "dbdown.");
+      throw e;
+    }
     assertThat(slotPid()).isNotEqualTo(walSender);
     assertThat(received.sequencesByAggregate("dbdown.").values())
         .hasSize(10)

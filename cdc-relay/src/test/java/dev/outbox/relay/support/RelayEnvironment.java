@@ -118,6 +118,37 @@ public final class RelayEnvironment implements AutoCloseable {
     } catch (SQLException e) {
       out.append("database: ").append(e).append('\n');
     }
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT id, event_type, created_at, retry_count, last_error, xmin::text"
+                    + " FROM outbox_events WHERE published_at IS NULL ORDER BY created_at LIMIT 5")) {
+      while (rs.next()) {
+        UUID id = rs.getObject(1, UUID.class);
+        out.append("unpublished ")
+            .append(id)
+            .append(' ')
+            .append(rs.getString(2))
+            .append(" created ")
+            .append(rs.getString(3))
+            .append(" retries ")
+            .append(rs.getInt(4))
+            .append(" error ")
+            .append(rs.getString(5))
+            .append(" xmin ")
+            .append(rs.getString(6))
+            .append(" received ")
+            .append(
+                received.all().stream()
+                    .filter(r -> r.id().equals(id))
+                    .map(r -> r.header("lsn"))
+                    .toList())
+            .append('\n');
+      }
+    } catch (SQLException e) {
+      out.append("database: ").append(e).append('\n');
+    }
     Thread.getAllStackTraces()
         .forEach(
             (t, stack) -> {
