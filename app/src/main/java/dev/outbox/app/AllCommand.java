@@ -60,7 +60,6 @@ final class AllCommand implements Callable<Integer> {
                   Roles.API_POOL + Roles.RELAY_POOL + Roles.notifierPool(notifier));
           var registry = Roles.registry(roles);
           out.println(MigrationRun.apply(pool, database.publication()).summary());
-          ExchangeTopology.declare(relay.eventBusUrl(), relay.exchange());
           Roles.notifier(roles, notifier, pool, registry, out);
           Roles.relay(roles, relay, pool, registry, out);
           Roles.api(roles, api, pool, registry, out);

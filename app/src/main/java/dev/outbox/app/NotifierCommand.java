@@ -35,7 +35,6 @@ final class NotifierCommand implements Callable<Integer> {
           var pool = Roles.pool(roles, database, "notifier", Roles.notifierPool(config));
           var registry = Roles.registry(roles);
           Roles.metrics(roles, metrics, registry, out);
-          ExchangeTopology.declare(config.eventBusUrl(), config.exchange());
           Roles.notifier(roles, config, pool, registry, out);
         });
   }

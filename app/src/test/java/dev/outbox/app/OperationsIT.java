@@ -6,6 +6,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.outbox.notifier.consume.QueueNames;
+import dev.outbox.relay.publish.RabbitTopology;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -132,7 +133,7 @@ class OperationsIT {
     try (TestEnv test = new TestEnv("app_parked");
         var c = test.db.connect()) {
       Cli.run(test.env(), "migrate");
-      ExchangeTopology.declare(test.env().get("EVENT_BUS_URL"), test.exchange);
+      declareExchange(test);
       UUID parked = insertEvent(c, true);
 
       Cli.Result list = Cli.run(test.env(), "dlq", "list");
@@ -159,7 +160,7 @@ class OperationsIT {
         Connection broker = test.broker();
         Channel channel = broker.createChannel()) {
       Cli.run(test.env(), "migrate");
-      ExchangeTopology.declare(test.env().get("EVENT_BUS_URL"), test.exchange);
+      declareExchange(test);
       channel.queueDeclare(test.queue, true, false, false, null);
       channel.queueBind(test.queue, test.exchange, "#");
       insertPublished(c);
@@ -235,5 +236,12 @@ class OperationsIT {
                     "2026-11-27T05:00:00Z"))
             .build();
     channel.basicPublish("", dlq, props, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static void declareExchange(TestEnv test) throws Exception {
+    try (Connection broker = test.broker();
+        Channel channel = broker.createChannel()) {
+      RabbitTopology.declare(channel, test.exchange);
+    }
   }
 }

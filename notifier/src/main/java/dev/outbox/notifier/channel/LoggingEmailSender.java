@@ -4,7 +4,10 @@ import dev.outbox.notifier.dispatch.DispatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code EMAIL_ADAPTER=log}: writes a line per email instead of sending it (development). */
+/**
+ * {@code EMAIL_ADAPTER=log}: writes each email's subject and plain-text part to the log instead of
+ * sending it (development), so a developer can follow its links; the recipient is masked.
+ */
 public final class LoggingEmailSender implements EmailSender {
 
   private static final Logger log = LoggerFactory.getLogger(LoggingEmailSender.class);
@@ -17,10 +20,11 @@ public final class LoggingEmailSender implements EmailSender {
   @Override
   public DispatchResult send(EmailMessage message) {
     log.info(
-        "Email (not sent, EMAIL_ADAPTER=log) event={} to={} subject={}",
+        "Email (not sent, EMAIL_ADAPTER=log) event={} to={} subject={}\n{}",
         message.eventId(),
         Recipients.maskEmail(message.to()),
-        message.subject());
+        message.subject(),
+        message.text());
     return new DispatchResult.Sent("log-" + message.eventId());
   }
 }

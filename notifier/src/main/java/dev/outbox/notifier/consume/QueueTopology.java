@@ -50,17 +50,22 @@ final class QueueTopology {
     }
   }
 
-  // The relay owns the exchange (it may add an alternate exchange); declare it only when absent,
-  // so a notifier started first still gets its bindings.
+  // The exchange's shape is part of the message contract (docs/events.md): a durable topic with
+  // the alternate exchange "<exchange>.unroutable" whose queue keeps what no queue is bound for.
+  // The relay declares it the same way; RabbitMQ refuses a redeclaration with other arguments, so
+  // whichever of the two starts first must declare exactly this.
   private void declareExchange(Connection connection) throws IOException, TimeoutException {
-    Channel probe = connection.createChannel();
-    try {
-      probe.exchangeDeclarePassive(exchange);
-      probe.close();
-    } catch (IOException absent) {
-      try (Channel channel = connection.createChannel()) {
-        channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
-      }
+    String unroutable = exchange + ".unroutable";
+    try (Channel channel = connection.createChannel()) {
+      channel.exchangeDeclare(unroutable, BuiltinExchangeType.FANOUT, true, false, Map.of());
+      channel.queueDeclare(unroutable, true, false, false, Map.of());
+      channel.queueBind(unroutable, unroutable, "");
+      channel.exchangeDeclare(
+          exchange,
+          BuiltinExchangeType.TOPIC,
+          true,
+          false,
+          Map.of("alternate-exchange", unroutable));
     }
   }
 }
