@@ -75,6 +75,12 @@ public final class ConfigReference {
               RELAY,
               "most change events handed to one publish batch"),
           new Variable(
+              "CDC_OFFSET_FLUSH_INTERVAL",
+              "250ms",
+              RELAY,
+              "how often the stored WAL position (and the slot's) moves; bounds duplicates after"
+                  + " a crash"),
+          new Variable(
               "CDC_WAL_WARN_BYTES",
               "1073741824",
               RELAY,

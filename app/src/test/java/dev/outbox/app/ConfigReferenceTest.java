@@ -57,6 +57,26 @@ class ConfigReferenceTest {
   }
 
   @Test
+  void the_readme_configuration_table_is_the_reference() throws IOException {
+    String readme = Files.readString(Repository.root().resolve("README.md"));
+    int start = readme.indexOf("\n## Configuration");
+    int end = readme.indexOf("\n## ", start + 1);
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| (?:`([^`]*)`)? \\|")
+            .matcher(readme.substring(start, end));
+    Map<String, String> table = new LinkedHashMap<>();
+    while (row.find()) {
+      table.put(row.group(1), row.group(2) == null ? "" : row.group(2));
+    }
+
+    Map<String, String> reference = new LinkedHashMap<>();
+    for (ConfigReference.Variable variable : ConfigReference.VARIABLES) {
+      reference.put(variable.name(), variable.defaultValue());
+    }
+    assertThat(table).containsExactlyEntriesOf(reference);
+  }
+
+  @Test
   void the_env_example_lists_every_variable_in_reference_order() {
     assertThat(List.copyOf(envExample().keySet())).isEqualTo(ConfigReference.names());
   }
