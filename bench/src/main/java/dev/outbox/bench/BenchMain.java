@@ -8,6 +8,7 @@ import dev.outbox.bench.contestant.DebeziumServerContestant;
 import dev.outbox.bench.contestant.PollerContestant;
 import dev.outbox.bench.contestant.RelayContestant;
 import dev.outbox.bench.floor.ConfirmFloor;
+import dev.outbox.bench.floor.DecodingFloor;
 import dev.outbox.bench.floor.InsertFloor;
 import dev.outbox.bench.report.ReportWriter;
 import dev.outbox.bench.report.Results;
@@ -73,6 +74,7 @@ public final class BenchMain {
       BenchConfig config, Connection amqp, Results results, int rep, String runTag) {
     try {
       InsertFloor.run(config, results, rep);
+      DecodingFloor.run(config, results, rep);
       ConfirmFloor.run(config, amqp, results, rep, runTag);
     } catch (Exception e) {
       log.error("floors rep {} failed", rep, e);

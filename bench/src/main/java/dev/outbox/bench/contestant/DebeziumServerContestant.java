@@ -83,7 +83,6 @@ public final class DebeziumServerContestant implements Contestant {
   private String properties(BenchDatabase db, String exchange, Path runDir) throws IOException {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("quarkus.http.port", Integer.toString(freePort()));
-    p.put("quarkus.log.console.json", "false");
     p.put("debezium.sink.type", "rabbitmq");
     p.put("debezium.sink.rabbitmq.connection.host", "127.0.0.1");
     p.put("debezium.sink.rabbitmq.connection.port", "5672");
