@@ -1,0 +1,191 @@
+package dev.outbox.relay;
+
+import dev.outbox.relay.capture.OutboxCapture;
+import dev.outbox.relay.capture.ParkedEvents;
+import dev.outbox.relay.config.RelayConfig;
+import dev.outbox.relay.config.RelayMigrations;
+import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.metrics.SlotMonitor;
+import dev.outbox.relay.standby.LeaderLock;
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay role: applies the relay's migrations, waits for the slot's advisory lock (a standby
+ * waits here), then runs the capture engine while it holds the lock, restarting it with backoff
+ * when it fails by itself and handing the lock back when closed. Reused by the {@code all} command
+ * and the benchmark; {@link RelayMain} is the stand-alone process.
+ */
+public final class Relay implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
+  private static final IntervalFunction RESTART_BACKOFF =
+      IntervalFunction.ofExponentialRandomBackoff(
+          Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30));
+
+  private final RelayConfig config;
+  private final DataSource dataSource;
+  private final RelayMetrics metrics;
+  private final LeaderLock lock;
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final Thread leader;
+  private final ScheduledExecutorService monitor;
+  private OutboxCapture capture;
+
+  private Relay(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
+    this.config = config;
+    this.dataSource = dataSource;
+    this.metrics = new RelayMetrics(registry, config.slotName());
+    this.lock =
+        new LeaderLock(
+            config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.slotName());
+    this.leader = new Thread(this::lead, "relay-leader-" + config.slotName());
+    this.monitor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "relay-monitor-" + config.slotName()));
+  }
+
+  /**
+   * Migrates the relay's tables and starts competing for the slot; returns at once. The outbox
+   * table and publication (the application's migrations) must exist.
+   */
+  public static Relay start(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
+    RelayMigrations.migrate(dataSource, config.publication());
+    Relay relay = new Relay(config, dataSource, registry);
+    relay.leader.start();
+    relay.monitor.scheduleWithFixedDelay(
+        new SlotMonitor(dataSource, config.slotName(), config.walWarnBytes(), relay.metrics),
+        1,
+        5,
+        TimeUnit.SECONDS);
+    return relay;
+  }
+
+  /** Waits until this instance is the active one and its engine streams; false on timeout. */
+  public boolean awaitStreaming(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      OutboxCapture current = current();
+      if (current != null && current.awaitStreaming(Duration.ofMillis(50))) {
+        return true;
+      }
+      if (current == null && closing.await(50, TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether this instance holds the lock and runs the engine (false for a standby). */
+  public boolean isActive() {
+    return current() != null;
+  }
+
+  /**
+   * Publishes parked events again, the one with {@code id} or all when {@code id} is null.
+   *
+   * @return how many the broker confirmed
+   */
+  public int redriveParked(UUID id) throws InterruptedException {
+    return new ParkedEvents(config, dataSource, metrics).redrive(id);
+  }
+
+  /** The relay's meters. */
+  public RelayMetrics metrics() {
+    return metrics;
+  }
+
+  private void lead() {
+    try {
+      while (closing.getCount() > 0 && lock.acquire()) {
+        log.info("relay holds the lock of slot {}: active", config.slotName());
+        metrics.active(true);
+        runWhileHoldingLock();
+        metrics.active(false);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void runWhileHoldingLock() throws InterruptedException {
+    for (int failures = 1; ; failures++) {
+      OutboxCapture running = startCapture();
+      if (running == null) {
+        return;
+      }
+      try {
+        while (!running.finished().isDone()) {
+          waitForEnd(running);
+          if (!running.finished().isDone() && !lock.isHeld()) {
+            log.warn("relay lost the lock of slot {}: stopping the engine", config.slotName());
+            stopCapture();
+            lock.release();
+            return;
+          }
+        }
+      } catch (ExecutionException e) {
+        log.error("relay engine failed; restarting", e.getCause());
+      }
+      stopCapture();
+      if (closing.await(RESTART_BACKOFF.apply(failures), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    }
+  }
+
+  private void waitForEnd(OutboxCapture running) throws InterruptedException, ExecutionException {
+    try {
+      running.finished().get(1, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // still streaming; the caller checks the lock
+    }
+  }
+
+  private synchronized OutboxCapture startCapture() {
+    if (closing.getCount() == 0) {
+      return null;
+    }
+    capture = OutboxCapture.start(config, dataSource, metrics);
+    return capture;
+  }
+
+  private synchronized OutboxCapture current() {
+    return capture;
+  }
+
+  private synchronized void stopCapture() {
+    if (capture != null) {
+      capture.close();
+      capture = null;
+    }
+  }
+
+  /** Stops the engine (unconfirmed work is not acknowledged), then gives the lock up. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closing.countDown();
+    }
+    stopCapture();
+    lock.close();
+    monitor.shutdownNow();
+    try {
+      leader.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    metrics.active(false);
+  }
+}

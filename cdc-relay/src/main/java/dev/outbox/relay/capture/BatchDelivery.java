@@ -1,0 +1,150 @@
+package dev.outbox.relay.capture;
+
+import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.model.OutboxMessage;
+import dev.outbox.relay.publish.BrokerUnavailableException;
+import dev.outbox.relay.publish.MessagePublisher;
+import dev.outbox.relay.publish.PublishResult;
+import dev.outbox.relay.publish.PublishResult.Refusal;
+import dev.outbox.relay.store.OutboxRows;
+import io.github.resilience4j.core.IntervalFunction;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one batch completely before returning: publishes in WAL order, waits for the confirms,
+ * retries a lost broker with exponential backoff and jitter (resuming after the confirmed prefix,
+ * so nothing is skipped or reordered), counts and parks events the broker refuses one by one, and
+ * finally marks the confirmed rows published in one UPDATE. Returns only when every message is
+ * confirmed or parked; throws {@link InterruptedException} when the relay stops first.
+ */
+final class BatchDelivery {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
+  private static final IntervalFunction BACKOFF =
+      IntervalFunction.ofExponentialRandomBackoff(
+          Duration.ofMillis(100), 2.0, 0.5, Duration.ofSeconds(5));
+
+  private final MessagePublisher publisher;
+  private final OutboxRows rows;
+  private final RelayMetrics metrics;
+  private final int maxRetries;
+  private final Stopper stopper;
+  private final Outage broker = new Outage("RabbitMQ");
+  private final Outage database = new Outage("PostgreSQL (outbox_events updates)");
+
+  BatchDelivery(
+      MessagePublisher publisher,
+      OutboxRows rows,
+      RelayMetrics metrics,
+      int maxRetries,
+      Stopper stopper) {
+    this.publisher = publisher;
+    this.rows = rows;
+    this.metrics = metrics;
+    this.maxRetries = maxRetries;
+    this.stopper = stopper;
+  }
+
+  /** Delivers {@code messages}; returns the ones confirmed (all but the parked ones). */
+  List<OutboxMessage> deliver(List<OutboxMessage> messages) throws InterruptedException {
+    Set<UUID> parked = new HashSet<>();
+    List<OutboxMessage> pending = messages;
+    for (int round = 1; !pending.isEmpty(); round++) {
+      PublishResult result = publishUntilAnswered(pending);
+      List<OutboxMessage> retry = new ArrayList<>();
+      for (Refusal refusal : result.refused()) {
+        metrics.failed();
+        if (recordFailure(refusal)) {
+          parked.add(refusal.message().id());
+        } else {
+          retry.add(refusal.message());
+        }
+      }
+      pending = retry;
+      if (!pending.isEmpty()) {
+        stopper.pause(Duration.ofMillis(BACKOFF.apply(round)));
+      }
+    }
+    List<OutboxMessage> confirmed = new ArrayList<>(messages.size());
+    for (OutboxMessage m : messages) {
+      if (!parked.contains(m.id())) {
+        confirmed.add(m);
+      }
+    }
+    untilDone(() -> rows.markPublished(confirmed));
+    record(confirmed);
+    return confirmed;
+  }
+
+  private PublishResult publishUntilAnswered(List<OutboxMessage> messages)
+      throws InterruptedException {
+    List<OutboxMessage> pending = messages;
+    while (true) {
+      try {
+        PublishResult result = publisher.publish(pending);
+        broker.succeeded();
+        return result;
+      } catch (BrokerUnavailableException e) {
+        broker.failed(e);
+        pending = pending.subList(e.confirmedPrefix(), pending.size());
+        if (pending.isEmpty()) {
+          return new PublishResult(List.of());
+        }
+        stopper.pause(Duration.ofMillis(BACKOFF.apply(broker.attempts())));
+      }
+    }
+  }
+
+  private boolean recordFailure(Refusal refusal) throws InterruptedException {
+    boolean[] parked = new boolean[1];
+    untilDone(
+        () -> parked[0] = rows.recordFailure(refusal.message(), refusal.reason(), maxRetries));
+    if (parked[0]) {
+      log.warn(
+          "event {} ({}) parked after {} failed attempts: {}",
+          refusal.message().id(),
+          refusal.message().eventType(),
+          maxRetries,
+          refusal.reason());
+    }
+    return parked[0];
+  }
+
+  private void untilDone(SqlAction action) throws InterruptedException {
+    while (true) {
+      try {
+        action.run();
+        database.succeeded();
+        return;
+      } catch (SQLException e) {
+        database.failed(e);
+        stopper.pause(Duration.ofMillis(BACKOFF.apply(database.attempts())));
+      }
+    }
+  }
+
+  private void record(List<OutboxMessage> confirmed) {
+    if (confirmed.isEmpty()) {
+      return;
+    }
+    Instant now = Instant.now();
+    for (OutboxMessage m : confirmed) {
+      metrics.confirmed(m.commitTime(), now);
+    }
+    metrics.published(confirmed.size(), confirmed.get(confirmed.size() - 1).lsn());
+  }
+
+  @FunctionalInterface
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.outbox.relay.capture;
+
+import dev.outbox.relay.config.DebeziumProperties;
+import dev.outbox.relay.config.RelayConfig;
+import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.store.OutboxRows;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the embedded Debezium engine on the relay's slot, publishing outbox inserts to
+ * RabbitMQ. {@link #finished()} completes when the engine stops: normally after {@link #close()},
+ * exceptionally when it failed on its own (the caller decides whether to start a new one).
+ */
+public final class OutboxCapture implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxCapture.class);
+
+  private final RelayConfig config;
+  private final DataSource dataSource;
+  private final Stopper stopper = new Stopper();
+  private final RabbitMqPublisher publisher;
+  private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+  private final ExecutorService executor;
+  private final CountDownLatch streaming = new CountDownLatch(1);
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+  private OutboxCapture(RelayConfig config, DataSource dataSource, RelayMetrics metrics) {
+    this.config = config;
+    this.dataSource = dataSource;
+    this.publisher =
+        new RabbitMqPublisher(
+            config.eventBusUrl(),
+            config.exchange(),
+            config.maxMessageBytes(),
+            Duration.ofSeconds(10));
+    BatchDelivery delivery =
+        new BatchDelivery(
+            publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);
+    this.engine =
+        DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+            .using(DebeziumProperties.of(config))
+            .using(
+                new DebeziumEngine.ConnectorCallback() {
+                  @Override
+                  public void taskStarted() {
+                    announce();
+                  }
+                })
+            .using(this::completed)
+            .notifying(new PublishingConsumer(new OutboxRecordMapper("outbox_events"), delivery))
+            .build();
+    this.executor =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
+  }
+
+  /** Starts the engine on its own thread; returns at once. */
+  public static OutboxCapture start(RelayConfig config, DataSource dataSource, RelayMetrics m) {
+    OutboxCapture capture = new OutboxCapture(config, dataSource, m);
+    capture.executor.execute(capture.engine);
+    return capture;
+  }
+
+  /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */
+  public boolean awaitStreaming(Duration timeout) throws InterruptedException {
+    return streaming.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Completes when the engine has stopped; exceptionally when it failed by itself. */
+  public CompletableFuture<Void> finished() {
+    return finished;
+  }
+
+  private void announce() {
+    log.info("relay streaming from {}", slotPosition());
+    streaming.countDown();
+  }
+
+  private String slotPosition() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?")) {
+      ps.setString(1, config.slotName());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getString(1) != null ? rs.getString(1) : "a new slot";
+      }
+    } catch (SQLException e) {
+      return "an unknown position (" + e.getMessage() + ")";
+    }
+  }
+
+  private void completed(boolean success, String message, Throwable error) {
+    if (stopper.isStopped() || success) {
+      finished.complete(null);
+    } else {
+      finished.completeExceptionally(
+          new IllegalStateException("Debezium engine stopped: " + message, error));
+    }
+  }
+
+  /** Stops taking records, abandons unconfirmed work (its offsets are not committed), closes. */
+  @Override
+  public void close() {
+    stopper.stop();
+    try {
+      engine.close();
+    } catch (IOException e) {
+      log.warn("closing the Debezium engine failed", e);
+    }
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    publisher.close();
+    finished.complete(null);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.outbox.relay.capture;
+
+import dev.outbox.relay.model.OutboxMessage;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Turns a Debezium change event into the message to publish. Only inserts into outbox_events (op
+ * {@code c}) and snapshot reads of unpublished rows (op {@code r}) become messages; heartbeats,
+ * other tables, updates and deletes are ignored (but still acknowledged by the caller).
+ *
+ * <p>Debezium hands jsonb over as JSON text ({@code io.debezium.data.Json}), uuid as text and
+ * timestamptz as an ISO-8601 string ({@code io.debezium.time.ZonedTimestamp}); a microsecond epoch
+ * is accepted too in case {@code time.precision.mode} is changed.
+ */
+final class OutboxRecordMapper {
+
+  private final String outboxTable;
+
+  OutboxRecordMapper(String outboxTable) {
+    this.outboxTable = outboxTable;
+  }
+
+  Optional<OutboxMessage> map(SourceRecord record) {
+    if (!(record.value() instanceof Struct value)
+        || value.schema().field("op") == null
+        || value.schema().field("source") == null) {
+      return Optional.empty();
+    }
+    String op = value.getString("op");
+    Struct source = value.getStruct("source");
+    if (!("c".equals(op) || "r".equals(op)) || !outboxTable.equals(source.getString("table"))) {
+      return Optional.empty();
+    }
+    Struct after = value.getStruct("after");
+    return Optional.of(
+        new OutboxMessage(
+            UUID.fromString(after.getString("id")),
+            after.getString("event_type"),
+            after.getString("aggregate_type"),
+            after.get("aggregate_id").toString(),
+            after.getString("payload"),
+            instant(after.get("created_at")),
+            lsn(source),
+            commitTime(source),
+            false));
+  }
+
+  private static long lsn(Struct source) {
+    Long lsn = source.getInt64("lsn");
+    return lsn == null ? 0 : lsn;
+  }
+
+  private static Instant commitTime(Struct source) {
+    Field micros = source.schema().field("ts_us");
+    if (micros != null && source.get(micros) != null) {
+      long us = source.getInt64("ts_us");
+      return Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1_000);
+    }
+    Long ms = source.getInt64("ts_ms");
+    return ms == null ? null : Instant.ofEpochMilli(ms);
+  }
+
+  static Instant instant(Object value) {
+    if (value instanceof String text) {
+      return OffsetDateTime.parse(text).toInstant();
+    }
+    if (value instanceof Long micros) {
+      return Instant.ofEpochSecond(
+          Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
+    }
+    throw new IllegalArgumentException("created_at has an unexpected form: " + value);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.outbox.relay.config;
+
+import java.util.Properties;
+
+/**
+ * The embedded engine's configuration. Each idle wait of the 3.6.1 engine/connector path is set
+ * here on purpose (read from the v3.6.1.Final sources):
+ *
+ * <ul>
+ *   <li>{@code poll.interval.ms} (default 500): {@code ChangeEventQueue.poll()} waits up to this
+ *       long for a full batch before handing over what it has, and {@code
+ *       PostgresStreamingChangeEventSource} sleeps this long after 5 empty non-blocking reads of
+ *       the replication stream. Both are on the latency path of a lone event, so it is
+ *       CDC_POLL_INTERVAL (1 ms). Batches still form under load: while a batch is being published
+ *       the queue fills, and the next poll drains it at once.
+ *   <li>{@code AsyncEmbeddedEngine}'s polling loop itself has no pause; it calls the task's poll.
+ *   <li>{@code offset.flush.interval.ms} (default 60000): 0, so the offset (and after it the slot's
+ *       confirmed_flush_lsn) is committed after every batch; this bounds duplicates after a crash
+ *       to the batch in flight.
+ *   <li>{@code status.update.interval.ms} (default 10000): the replication feedback cadence, off
+ *       the latency path; 1 s keeps the slot's view of our flushed position fresh.
+ *   <li>{@code slot.retry.delay.ms} (default 10000) and {@code retriable.restart.connector.wait.ms}
+ *       (default 10000): a standby taking over finds the slot still active for a moment, and a
+ *       database restart must not cost 10 s; both 500 ms / 1 s.
+ * </ul>
+ */
+public final class DebeziumProperties {
+
+  /** The relay's table of Kafka Connect offsets (created by the relay's migrations). */
+  public static final String OFFSETS_TABLE = "relay_offsets";
+
+  /** The table the heartbeat query inserts into; it is in the publication. */
+  public static final String HEARTBEAT_TABLE = "relay_heartbeat";
+
+  private static final String OUTBOX = "public.outbox_events";
+
+  private DebeziumProperties() {}
+
+  /** The engine properties for {@code config}. */
+  public static Properties of(RelayConfig config) {
+    RelayConfig.DatabaseAddress db = config.databaseAddress();
+    Properties p = new Properties();
+    // The engine name and topic prefix are part of the stored offset key: both are the slot name,
+    // so several relays (one per slot) can share the offsets table.
+    p.setProperty("name", config.slotName());
+    p.setProperty("topic.prefix", config.slotName());
+    p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+    p.setProperty("database.hostname", db.host());
+    p.setProperty("database.port", Integer.toString(db.port()));
+    p.setProperty("database.dbname", db.database());
+    p.setProperty("database.user", config.databaseUser());
+    p.setProperty("database.password", config.databasePassword());
+    p.setProperty("plugin.name", "pgoutput");
+    p.setProperty("slot.name", config.slotName());
+    p.setProperty("publication.name", config.publication());
+    p.setProperty("publication.autocreate.mode", "disabled");
+    p.setProperty("table.include.list", OUTBOX + ",public." + HEARTBEAT_TABLE);
+    p.setProperty("skipped.operations", "u,d,t");
+    p.setProperty("tombstones.on.delete", "false");
+    snapshot(p);
+    offsets(p, config);
+    latency(p, config);
+    resilience(p);
+    heartbeat(p, config);
+    return p;
+  }
+
+  // With no stored offset, rows committed before the slot existed and not yet published are read
+  // once; published or parked rows are never re-sent by a normal start.
+  private static void snapshot(Properties p) {
+    p.setProperty("snapshot.mode", "initial");
+    p.setProperty("snapshot.select.statement.overrides", OUTBOX + ",public." + HEARTBEAT_TABLE);
+    p.setProperty(
+        "snapshot.select.statement.overrides." + OUTBOX,
+        "SELECT * FROM "
+            + OUTBOX
+            + " WHERE published_at IS NULL AND parked_at IS NULL"
+            + " ORDER BY created_at");
+    p.setProperty(
+        "snapshot.select.statement.overrides.public." + HEARTBEAT_TABLE,
+        "SELECT * FROM public." + HEARTBEAT_TABLE + " WHERE false");
+  }
+
+  private static void offsets(Properties p, RelayConfig config) {
+    p.setProperty("offset.storage", "dev.outbox.relay.store.PostgresOffsetBackingStore");
+    p.setProperty("offset.storage.postgres.url", config.jdbcUrl());
+    p.setProperty("offset.storage.postgres.user", config.databaseUser());
+    p.setProperty("offset.storage.postgres.password", config.databasePassword());
+    p.setProperty("offset.storage.postgres.table", OFFSETS_TABLE);
+    p.setProperty("offset.flush.interval.ms", "0");
+    p.setProperty("offset.flush.timeout.ms", "10000");
+  }
+
+  private static void latency(Properties p, RelayConfig config) {
+    p.setProperty("poll.interval.ms", Long.toString(config.pollInterval().toMillis()));
+    p.setProperty("max.batch.size", Integer.toString(config.maxBatchSize()));
+    p.setProperty("max.queue.size", Integer.toString(config.maxBatchSize() * 4));
+    p.setProperty("status.update.interval.ms", "1000");
+  }
+
+  private static void resilience(Properties p) {
+    p.setProperty("errors.max.retries", "-1");
+    p.setProperty("errors.retry.delay.initial.ms", "300");
+    p.setProperty("errors.retry.delay.max.ms", "5000");
+    p.setProperty("retriable.restart.connector.wait.ms", "1000");
+    p.setProperty("slot.max.retries", "40");
+    p.setProperty("slot.retry.delay.ms", "500");
+  }
+
+  private static void heartbeat(Properties p, RelayConfig config) {
+    p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
+    // An INSERT, because the publication is insert-only: the row reaches the relay, the offset
+    // moves and the slot's confirmed_flush_lsn follows even when outbox_events is idle. Old beats
+    // are deleted in the same statement (deletes are not published).
+    p.setProperty(
+        "heartbeat.action.query",
+        "WITH old AS (DELETE FROM public."
+            + HEARTBEAT_TABLE
+            + " WHERE slot_name = '"
+            + config.slotName()
+            + "' AND beat_at < now() - interval '1 minute')"
+            + " INSERT INTO public."
+            + HEARTBEAT_TABLE
+            + " (slot_name, beat_at) VALUES ('"
+            + config.slotName()
+            + "', now())");
+  }
+}

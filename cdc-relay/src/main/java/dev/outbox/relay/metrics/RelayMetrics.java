@@ -1,0 +1,96 @@
+package dev.outbox.relay.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The relay's meters (names as Prometheus shows them): {@code relay_events_published_total}, {@code
+ * relay_publish_failures_total}, {@code relay_commit_to_confirm_seconds} (histogram, from the
+ * transaction's commit time in the WAL to the broker's confirm), {@code relay_batch_size}, {@code
+ * relay_wal_position} (last published LSN as a number), {@code relay_slot_lag_bytes}, {@code
+ * relay_retained_wal_bytes}, {@code relay_events_parked} and {@code relay_active} (1 while this
+ * instance holds the lock and streams).
+ */
+public final class RelayMetrics {
+
+  private final Counter published;
+  private final Counter failures;
+  private final Timer commitToConfirm;
+  private final DistributionSummary batchSize;
+  private final AtomicLong walPosition = new AtomicLong();
+  private final AtomicLong slotLag = new AtomicLong();
+  private final AtomicLong retainedWal = new AtomicLong();
+  private final AtomicLong parked = new AtomicLong();
+  private final AtomicLong active = new AtomicLong();
+
+  public RelayMetrics(MeterRegistry registry, String slot) {
+    published = Counter.builder("relay.events.published").tag("slot", slot).register(registry);
+    failures = Counter.builder("relay.publish.failures").tag("slot", slot).register(registry);
+    commitToConfirm =
+        Timer.builder("relay.commit.to.confirm")
+            .tag("slot", slot)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(1))
+            .register(registry);
+    batchSize =
+        DistributionSummary.builder("relay.batch.size").tag("slot", slot).register(registry);
+    Gauge.builder("relay.wal.position", walPosition, AtomicLong::get)
+        .tag("slot", slot)
+        .register(registry);
+    Gauge.builder("relay.slot.lag", slotLag, AtomicLong::get)
+        .tag("slot", slot)
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder("relay.retained.wal", retainedWal, AtomicLong::get)
+        .tag("slot", slot)
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder("relay.events.parked", parked, AtomicLong::get)
+        .tag("slot", slot)
+        .register(registry);
+    Gauge.builder("relay.active", active, AtomicLong::get).tag("slot", slot).register(registry);
+  }
+
+  /** A batch of {@code count} confirmed events, the last at WAL position {@code lsn}. */
+  public void published(int count, long lsn) {
+    published.increment(count);
+    batchSize.record(count);
+    walPosition.accumulateAndGet(lsn, Math::max);
+  }
+
+  /** The broker's confirm of an event that committed at {@code commitTime}. */
+  public void confirmed(Instant commitTime, Instant now) {
+    if (commitTime != null) {
+      commitToConfirm.record(Duration.between(commitTime, now));
+    }
+  }
+
+  public void failed() {
+    failures.increment();
+  }
+
+  public void slot(long lagBytes, long retainedBytes) {
+    slotLag.set(lagBytes);
+    retainedWal.set(retainedBytes);
+  }
+
+  public void parked(long count) {
+    parked.set(count);
+  }
+
+  public void active(boolean isActive) {
+    active.set(isActive ? 1 : 0);
+  }
+
+  /** The commit-to-confirm timer, for benchmarks and status. */
+  public Timer commitToConfirm() {
+    return commitToConfirm;
+  }
+}

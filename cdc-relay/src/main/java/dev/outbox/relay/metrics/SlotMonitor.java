@@ -1,0 +1,87 @@
+package dev.outbox.relay.metrics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples the slot (lag behind the server's WAL, WAL it retains) and the parked events into the
+ * gauges, and warns once each time the retained WAL crosses CDC_WAL_WARN_BYTES: a slot that does
+ * not advance fills the disk, or gets invalidated by {@code max_slot_wal_keep_size}.
+ */
+public final class SlotMonitor implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(SlotMonitor.class);
+
+  private final DataSource dataSource;
+  private final String slot;
+  private final long warnBytes;
+  private final RelayMetrics metrics;
+  private boolean warned;
+
+  public SlotMonitor(DataSource dataSource, String slot, long warnBytes, RelayMetrics metrics) {
+    this.dataSource = dataSource;
+    this.slot = slot;
+    this.warnBytes = warnBytes;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void run() {
+    try (Connection c = dataSource.getConnection()) {
+      sampleSlot(c);
+      sampleParked(c);
+    } catch (SQLException e) {
+      log.debug("slot sample failed: {}", e.getMessage());
+    }
+  }
+
+  private void sampleSlot(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn), 0),"
+                + " COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)"
+                + " FROM pg_replication_slots WHERE slot_name = ?")) {
+      ps.setString(1, slot);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          long lag = rs.getLong(1);
+          long retained = rs.getLong(2);
+          metrics.slot(lag, retained);
+          warnOnce(retained);
+        }
+      }
+    }
+  }
+
+  private void warnOnce(long retained) {
+    if (retained > warnBytes && !warned) {
+      log.warn(
+          "slot {} retains {} bytes of WAL (CDC_WAL_WARN_BYTES={}): is the relay stuck or"
+              + " heartbeats off? Past max_slot_wal_keep_size PostgreSQL invalidates the slot;"
+              + " recover with a new slot and a replay from the outbox rows",
+          slot,
+          retained,
+          warnBytes);
+      warned = true;
+    } else if (retained <= warnBytes && warned) {
+      log.info("slot {} retained WAL is back under {} bytes", slot, warnBytes);
+      warned = false;
+    }
+  }
+
+  private void sampleParked(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM outbox_events"
+                    + " WHERE parked_at IS NOT NULL AND published_at IS NULL");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      metrics.parked(rs.getLong(1));
+    }
+  }
+}

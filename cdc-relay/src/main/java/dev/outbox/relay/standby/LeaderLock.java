@@ -1,0 +1,108 @@
+package dev.outbox.relay.standby;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one-active-relay-per-slot rule: a session-level PostgreSQL advisory lock, keyed by the slot
+ * name, held on a connection of its own (never a pooled one, which could be handed to someone
+ * else). The server releases it when that session ends, so a standby takes over as soon as the
+ * active relay's process or connection dies.
+ */
+public final class LeaderLock implements AutoCloseable {
+
+  private static final Duration RETRY = Duration.ofMillis(500);
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final String slot;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private Connection connection;
+
+  public LeaderLock(String url, String user, String password, String slot) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.slot = slot;
+  }
+
+  /**
+   * Tries every 500 ms until the lock is held; false when {@link #close()} was called first.
+   * Connection failures count as "not acquired" and are retried.
+   */
+  public boolean acquire() throws InterruptedException {
+    while (closed.getCount() > 0) {
+      if (tryOnce()) {
+        return true;
+      }
+      if (closed.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the lock's session is still alive (a dead session means the lock is gone). */
+  public synchronized boolean isHeld() {
+    if (connection == null) {
+      return false;
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      drop();
+      return false;
+    }
+  }
+
+  private synchronized boolean tryOnce() {
+    try {
+      if (connection == null || connection.isClosed()) {
+        connection = DriverManager.getConnection(url, user, password);
+      }
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT pg_try_advisory_lock(hashtextextended('outbox-relay:' || ?, 0))")) {
+        ps.setString(1, slot);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    } catch (SQLException e) {
+      drop();
+      return false;
+    }
+  }
+
+  /** Gives the lock up (by ending its session) and stops any pending {@link #acquire()}. */
+  @Override
+  public synchronized void close() {
+    closed.countDown();
+    drop();
+  }
+
+  /** Gives the lock up but allows acquiring it again. */
+  public synchronized void release() {
+    drop();
+  }
+
+  private void drop() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing the session is what releases the lock; a failure means it is gone already
+      }
+      connection = null;
+    }
+  }
+}

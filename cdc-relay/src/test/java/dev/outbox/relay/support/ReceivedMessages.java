@@ -1,0 +1,101 @@
+package dev.outbox.relay.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import dev.outbox.json.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A test queue bound to the exchange and everything it received, in arrival order. */
+public final class ReceivedMessages {
+
+  /** One received message: its properties and its parsed body. */
+  public record Received(AMQP.BasicProperties properties, String routingKey, JsonNode body) {
+    public UUID id() {
+      return UUID.fromString(properties.getMessageId());
+    }
+
+    public String header(String name) {
+      Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(name);
+      return value == null ? null : value.toString();
+    }
+  }
+
+  private final Channel channel;
+  private final String queue;
+  private final List<Received> received = new ArrayList<>();
+
+  private ReceivedMessages(Channel channel, String queue) {
+    this.channel = channel;
+    this.queue = queue;
+  }
+
+  static ReceivedMessages bind(Connection amqp, String exchange, String queue, String key) {
+    try {
+      Channel ch = amqp.createChannel();
+      ch.queueDeclare(queue, true, false, false, Map.of());
+      ch.queueBind(queue, exchange, key);
+      ReceivedMessages messages = new ReceivedMessages(ch, queue);
+      ch.basicConsume(
+          queue,
+          true,
+          new DefaultConsumer(ch) {
+            @Override
+            public void handleDelivery(
+                String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
+                throws IOException {
+              messages.add(
+                  new Received(props, envelope.getRoutingKey(), Json.mapper().readTree(body)));
+            }
+          });
+      return messages;
+    } catch (IOException e) {
+      throw new IllegalStateException("binding a test queue failed", e);
+    }
+  }
+
+  private synchronized void add(Received r) {
+    received.add(r);
+  }
+
+  public synchronized List<Received> all() {
+    return List.copyOf(received);
+  }
+
+  public synchronized int size() {
+    return received.size();
+  }
+
+  /** Distinct ids received (duplicates collapsed). */
+  public synchronized int distinct() {
+    return (int) received.stream().map(Received::id).distinct().count();
+  }
+
+  /** First arrival of each id, in arrival order. */
+  public synchronized List<Received> firstArrivals() {
+    Map<UUID, Received> first = new LinkedHashMap<>();
+    received.forEach(r -> first.putIfAbsent(r.id(), r));
+    return List.copyOf(first.values());
+  }
+
+  public synchronized Received byId(UUID id) {
+    return received.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+  }
+
+  void delete() {
+    try {
+      channel.queueDelete(queue);
+      channel.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("deleting test queue " + queue + " failed", e);
+    }
+  }
+}
