@@ -2,7 +2,6 @@ package dev.outbox.bench.contestant;
 
 import dev.outbox.bench.load.Clocks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,22 +52,6 @@ public final class ChildJvm implements AutoCloseable {
 
   public Path log() {
     return log;
-  }
-
-  /** Waits for a line containing {@code text} in the output; fails if the process dies first. */
-  public void awaitOutput(String text, long timeout, TimeUnit unit)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
-        return;
-      }
-      if (!process.isAlive()) {
-        throw new IOException("process exited (" + process.exitValue() + "), see " + log);
-      }
-      Thread.sleep(20);
-    }
-    throw new IOException("no '" + text + "' within " + timeout + " " + unit + ", see " + log);
   }
 
   public boolean isAlive() {

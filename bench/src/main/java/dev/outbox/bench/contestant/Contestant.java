@@ -1,5 +1,6 @@
 package dev.outbox.bench.contestant;
 
+import com.rabbitmq.client.Channel;
 import dev.outbox.bench.BenchDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,13 +18,12 @@ public interface Contestant {
   String description();
 
   /**
-   * True when the contestant declares its exchange itself (with arguments the harness must not
-   * guess); the harness then binds its queue once {@link #readyOutput()} appeared.
+   * Declares the exchange the way the contestant itself would (a redeclaration with other arguments
+   * is refused), before launch, so the harness's queue is bound from the first event.
    */
-  boolean declaresOwnExchange();
-
-  /** A text the process prints once it is ready, or null when readiness is seen by events only. */
-  String readyOutput();
+  default void declareExchange(Channel channel, String exchange) throws IOException {
+    channel.exchangeDeclare(exchange, "topic", true);
+  }
 
   /** True when it sets published_at after the broker's confirm (so that latency is measured). */
   boolean marksPublished();

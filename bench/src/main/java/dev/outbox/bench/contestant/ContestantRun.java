@@ -8,7 +8,6 @@ import dev.outbox.bench.measure.Deliveries;
 import dev.outbox.bench.report.Results;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,19 +44,12 @@ public final class ContestantRun {
     Path runDir = config.outDir().resolve("runs").resolve(contestant.name() + "-" + rep);
     try (BenchDatabase db = BenchDatabase.create(config, base);
         Deliveries deliveries = Deliveries.declare(amqp, exchange + ".q")) {
-      if (!contestant.declaresOwnExchange()) {
-        try (Channel channel = amqp.createChannel()) {
-          channel.exchangeDeclare(exchange, "topic", true);
-        }
-        deliveries.bindTo(exchange);
+      try (Channel channel = amqp.createChannel()) {
+        contestant.declareExchange(channel, exchange);
       }
+      deliveries.bindTo(exchange);
       var steps = new Steps(config, db, deliveries, results, contestant, rep);
       try (ChildJvm jvm = launch(contestant, db, exchange, runDir, "start")) {
-        if (contestant.declaresOwnExchange()) {
-          jvm.awaitOutput(contestant.readyOutput(), 120, TimeUnit.SECONDS);
-          awaitExchange(exchange);
-          deliveries.bindTo(exchange);
-        }
         steps.coldStart(jvm);
         steps.warmUp();
         for (int rate : config.rates()) {
@@ -74,6 +66,9 @@ public final class ContestantRun {
     } finally {
       try (Channel channel = amqp.createChannel()) {
         channel.exchangeDelete(exchange);
+        // the relay's alternate exchange and queue for unroutable messages (RabbitTopology)
+        channel.exchangeDelete(exchange + ".unroutable");
+        channel.queueDelete(exchange + ".unroutable");
       }
     }
   }
@@ -83,20 +78,5 @@ public final class ContestantRun {
       throws IOException {
     log.info("{}: launching ({})", contestant.name(), phase);
     return contestant.launch(db, exchange, runDir, runDir.resolve(phase + ".log"));
-  }
-
-  private void awaitExchange(String exchange) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try (Channel channel = amqp.createChannel()) {
-        channel.exchangeDeclarePassive(exchange);
-        return;
-      } catch (IOException | java.util.concurrent.TimeoutException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IOException("exchange " + exchange + " was never declared", e);
-        }
-        Thread.sleep(20);
-      }
-    }
   }
 }

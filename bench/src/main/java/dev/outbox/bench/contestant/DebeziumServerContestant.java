@@ -42,16 +42,6 @@ public final class DebeziumServerContestant implements Contestant {
   }
 
   @Override
-  public boolean declaresOwnExchange() {
-    return false;
-  }
-
-  @Override
-  public String readyOutput() {
-    return null;
-  }
-
-  @Override
   public boolean marksPublished() {
     return false;
   }

@@ -35,16 +35,6 @@ public final class PollerContestant implements Contestant {
   }
 
   @Override
-  public boolean declaresOwnExchange() {
-    return false;
-  }
-
-  @Override
-  public String readyOutput() {
-    return PollerMain.READY;
-  }
-
-  @Override
   public boolean marksPublished() {
     return true;
   }

@@ -1,5 +1,7 @@
 package dev.outbox.bench.contestant;
 
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
 import dev.outbox.bench.BenchConfig;
 import dev.outbox.bench.BenchDatabase;
 import java.io.IOException;
@@ -28,14 +30,15 @@ public final class RelayContestant implements Contestant {
         + (config.relayJavaOpts().isBlank() ? "" : " with `" + config.relayJavaOpts() + "`");
   }
 
+  /** As the relay's RabbitTopology does: unroutable messages go to a durable queue. */
   @Override
-  public boolean declaresOwnExchange() {
-    return true;
-  }
-
-  @Override
-  public String readyOutput() {
-    return "relay streaming from";
+  public void declareExchange(Channel channel, String exchange) throws IOException {
+    String unroutable = exchange + ".unroutable";
+    channel.exchangeDeclare(unroutable, BuiltinExchangeType.FANOUT, true, false, Map.of());
+    channel.queueDeclare(unroutable, true, false, false, Map.of());
+    channel.queueBind(unroutable, unroutable, "");
+    channel.exchangeDeclare(
+        exchange, BuiltinExchangeType.TOPIC, true, false, Map.of("alternate-exchange", unroutable));
   }
 
   @Override

@@ -35,14 +35,23 @@ public final class DecodingFloor {
     try (BenchDatabase db = BenchDatabase.create(config, "bench_decoding_" + rep);
         Connection replication = replicationConnection(config, db)) {
       PGConnection pg = replication.unwrap(PGConnection.class);
-      pg.getReplicationAPI().createReplicationSlot().logical().withSlotName(db.slot())
-          .withOutputPlugin("pgoutput").make();
+      pg.getReplicationAPI()
+          .createReplicationSlot()
+          .logical()
+          .withSlotName(db.slot())
+          .withOutputPlugin("pgoutput")
+          .make();
       Histogram latency = Histograms.create();
       var done = new AtomicBoolean();
       try (PGReplicationStream stream =
-          pg.getReplicationAPI().replicationStream().logical().withSlotName(db.slot())
-              .withSlotOption("proto_version", 1).withSlotOption("publication_names", db.publication())
-              .withStatusInterval(1, TimeUnit.SECONDS).start()) {
+          pg.getReplicationAPI()
+              .replicationStream()
+              .logical()
+              .withSlotName(db.slot())
+              .withSlotOption("proto_version", 1)
+              .withSlotOption("publication_names", db.publication())
+              .withStatusInterval(1, TimeUnit.SECONDS)
+              .start()) {
         var reader = new Thread(() -> read(stream, latency, done), "decoding-floor");
         reader.start();
         OutboxLoad.run(db, 1, (long) RATE * config.floorSeconds(), RATE, config.pacedClients());
@@ -55,11 +64,17 @@ public final class DecodingFloor {
         reader.join(5000);
       }
       results.floors.add(
-          new Results.FloorRun("PostgreSQL logical decoding (pgoutput client)",
-              "commit → client at " + RATE + "/s", rep, latency.getTotalCount() / (double) config.floorSeconds(),
+          new Results.FloorRun(
+              "PostgreSQL logical decoding (pgoutput client)",
+              "commit → client at " + RATE + "/s",
+              rep,
+              latency.getTotalCount() / (double) config.floorSeconds(),
               latency));
-      log.info("decoding floor rep {}: p50 {} ms, p99 {} ms", rep,
-          latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
+      log.info(
+          "decoding floor rep {}: p50 {} ms, p99 {} ms",
+          rep,
+          latency.getValueAtPercentile(50) / 1000.0,
+          latency.getValueAtPercentile(99) / 1000.0);
     }
   }
 
@@ -70,7 +85,8 @@ public final class DecodingFloor {
         long receivedUs = Clocks.nowMicros();
         byte[] bytes = new byte[message.remaining()];
         message.get(bytes);
-        BenchPayload payload = bytes.length > 0 && bytes[0] == 'I' ? BenchPayload.parse(bytes) : null;
+        BenchPayload payload =
+            bytes.length > 0 && bytes[0] == 'I' ? BenchPayload.parse(bytes) : null;
         if (payload != null) {
           latency.recordValue(Histograms.clamp(receivedUs - payload.commitMicros()));
         }
