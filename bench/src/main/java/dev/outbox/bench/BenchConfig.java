@@ -16,6 +16,8 @@ import java.util.Map;
  * @param rates BENCH_RATES: the fixed offered rates in events/s
  * @param relayClasspath BENCH_RELAY_CLASSPATH: cdc-relay's runtime classpath (needed for relay)
  * @param debeziumHome BENCH_DEBEZIUM_HOME: the unpacked debezium-server-dist (for debezium-*)
+ * @param budgetSeconds BENCH_BUDGET_SECONDS: no contestant run starts after this much time; the
+ *     report then says what was skipped
  */
 public record BenchConfig(
     String adminJdbcUrl,
@@ -43,7 +45,8 @@ public record BenchConfig(
     String debeziumJava,
     String debeziumJavaOpts,
     Path outDir,
-    boolean floors) {
+    boolean floors,
+    int budgetSeconds) {
 
   public static BenchConfig fromEnv(Map<String, String> env) {
     var e = new Env(env);
@@ -65,7 +68,7 @@ public record BenchConfig(
         e.positive("BENCH_BURST_EVENTS", 100_000),
         e.positive("BENCH_BACKLOG_EVENTS", 100_000),
         e.positive("BENCH_BURST_CLIENTS", 16),
-        e.positive("BENCH_PACED_CLIENTS", 8),
+        e.positive("BENCH_PACED_CLIENTS", 16),
         e.positive("BENCH_DRAIN_TIMEOUT_SECONDS", 30),
         e.positive("BENCH_GRACE_SECONDS", 5),
         e.positive("BENCH_FLOOR_SECONDS", 5),
@@ -78,7 +81,8 @@ public record BenchConfig(
         e.text("BENCH_DEBEZIUM_JAVA", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"),
         e.text("BENCH_DEBEZIUM_JAVA_OPTS", ""),
         Path.of(e.text("BENCH_OUT", "bench-results")).toAbsolutePath(),
-        Boolean.parseBoolean(e.text("BENCH_FLOORS", "true")));
+        Boolean.parseBoolean(e.text("BENCH_FLOORS", "true")),
+        e.positive("BENCH_BUDGET_SECONDS", 1140));
   }
 
   /**

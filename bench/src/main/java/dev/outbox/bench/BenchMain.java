@@ -40,12 +40,20 @@ public final class BenchMain {
         config.contestants().stream().map(n -> contestant(config, n)).toList();
     var factory = new ConnectionFactory();
     factory.setUri(config.amqpUri());
+    Map<String, String> described = new LinkedHashMap<>();
+    contestants.forEach(c -> described.put(c.name(), c.description()));
+    long deadline = System.nanoTime() + config.budgetSeconds() * 1_000_000_000L;
     try (Connection amqp = factory.newConnection("bench-harness")) {
       for (int rep = 1; rep <= config.repetitions(); rep++) {
         if (config.floors()) {
           runFloors(config, amqp, results, rep, runTag);
         }
         for (Contestant contestant : contestants) {
+          if (System.nanoTime() > deadline) {
+            results.notes.add(
+                contestant.name() + " rep " + rep + " skipped: BENCH_BUDGET_SECONDS spent");
+            continue;
+          }
           try {
             new ContestantRun(config, amqp, results, runTag).run(contestant, rep);
           } catch (Exception e) {
@@ -53,6 +61,9 @@ public final class BenchMain {
             results.notes.add(contestant.name() + " rep " + rep + " failed: " + e);
           }
         }
+        // after every repetition, so a run cut short still leaves a report
+        ReportWriter.write(
+            config.outDir(), results, About.describe(config, amqp), described, Map.of());
       }
       Map<String, String> extra = new LinkedHashMap<>();
       for (ExtraMeasure measure : ServiceLoader.load(ExtraMeasure.class)) {
@@ -62,10 +73,9 @@ public final class BenchMain {
           extra.put(measure.title(), "Failed: " + e + "\n");
         }
       }
-      Map<String, String> described = new LinkedHashMap<>();
-      contestants.forEach(c -> described.put(c.name(), c.description()));
-      List<String> about = About.describe(config, amqp);
-      Path report = ReportWriter.write(config.outDir(), results, about, described, extra);
+      Path report =
+          ReportWriter.write(
+              config.outDir(), results, About.describe(config, amqp), described, extra);
       log.info("report written to {}", report.toAbsolutePath());
     }
   }

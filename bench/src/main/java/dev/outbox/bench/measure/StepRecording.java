@@ -57,6 +57,33 @@ public final class StepRecording {
     return true;
   }
 
+  /**
+   * Waits like {@link #awaitAll} but gives up early once, after {@code observeSeconds}, the rate so
+   * far could not deliver the rest within twice the remaining time: a poller capped at 100 msg/s
+   * need not be watched for the whole timeout to know its drain rate.
+   */
+  public boolean awaitAllOrHopeless(long timeoutSeconds, long observeSeconds)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    long startCount = distinct();
+    while (System.nanoTime() < deadline) {
+      if (awaitAll(
+          Math.min(1_000, (deadline - System.nanoTime()) / 1_000_000 + 1), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      if (elapsed >= observeSeconds) {
+        double rate = (distinct() - startCount) / elapsed;
+        double left = (deadline - System.nanoTime()) / 1e9;
+        if (rate * 2 * left < expected - distinct()) {
+          return false;
+        }
+      }
+    }
+    return distinct() >= expected;
+  }
+
   /** Waits until at least one event arrived; its receive time, or -1 after the timeout. */
   public synchronized long awaitFirst(long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -13,6 +14,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
@@ -56,6 +58,9 @@ public final class CdfPlot {
     XYPlot plot = chart.getXYPlot();
     var x = new LogAxis("commit → consumer receive (ms, log scale)");
     x.setSmallestValue(0.01);
+    x.setBase(10);
+    x.setTickUnit(new NumberTickUnit(1.0)); // one tick per decade
+    x.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
     plot.setDomainAxis(x);
     ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
     plot.setBackgroundPaint(Color.WHITE);
@@ -70,7 +75,7 @@ public final class CdfPlot {
 
   private static XYSeries series(String name, Histogram h) {
     var series = new XYSeries(name, false, true);
-    for (HistogramIterationValue v : h.percentiles(5)) {
+    for (HistogramIterationValue v : h.percentiles(20)) {
       double ms = Math.max(0.01, v.getValueIteratedTo() / 1000.0);
       series.add(ms, Math.min(1.0, v.getPercentileLevelIteratedTo() / 100.0));
     }

@@ -44,7 +44,8 @@ public final class ReportWriter {
     md.append("\n![latency CDF](latency-cdf-1000.png)\n");
     md.append("\n## Commit → broker confirm (published_at, set after the confirm)\n\n");
     md.append(report.latencyTable(true));
-    md.append("\n## Burst: 100,000 events inserted by many clients while the contestant runs\n\n");
+    md.append(
+        "\n## Burst: events inserted by the burst clients as fast as they commit, contestant running\n\n");
     md.append(report.volumeTable("burst"));
     md.append("\n## Backlog: rows committed first, contestant launched afterwards\n\n");
     md.append(report.volumeTable("backlog"));
