@@ -16,6 +16,9 @@ import java.util.Map;
  * @param rates BENCH_RATES: the fixed offered rates in events/s
  * @param relayClasspath BENCH_RELAY_CLASSPATH: cdc-relay's runtime classpath (needed for relay)
  * @param debeziumHome BENCH_DEBEZIUM_HOME: the unpacked debezium-server-dist (for debezium-*)
+ * @param volumeContestants BENCH_VOLUME_CONTESTANTS: who runs the burst and backlog (the slow
+ *     part); by default not debezium-default, whose engine and sink are debezium-tuned's and whose
+ *     poll interval never applies while a burst keeps its queue full
  * @param budgetSeconds BENCH_BUDGET_SECONDS: no contestant run starts after this much time; the
  *     report then says what was skipped
  */
@@ -46,7 +49,8 @@ public record BenchConfig(
     String debeziumJavaOpts,
     Path outDir,
     boolean floors,
-    int budgetSeconds) {
+    int budgetSeconds,
+    List<String> volumeContestants) {
 
   public static BenchConfig fromEnv(Map<String, String> env) {
     var e = new Env(env);
@@ -75,14 +79,15 @@ public record BenchConfig(
         e.list("BENCH_FLOOR_CLIENTS", "1,4,16").stream().map(Integer::valueOf).toList(),
         e.text("BENCH_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
         needsRelay ? e.required("BENCH_RELAY_CLASSPATH") : "",
-        e.text("BENCH_RELAY_JAVA_OPTS", ""),
+        e.text("BENCH_RELAY_JAVA_OPTS", "-Xmx256m"),
         e.text("BENCH_POLLER_JAVA_OPTS", ""),
         Path.of(needsDebezium ? e.required("BENCH_DEBEZIUM_HOME") : "."),
         e.text("BENCH_DEBEZIUM_JAVA", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"),
         e.text("BENCH_DEBEZIUM_JAVA_OPTS", ""),
         Path.of(e.text("BENCH_OUT", "bench-results")).toAbsolutePath(),
         Boolean.parseBoolean(e.text("BENCH_FLOORS", "true")),
-        e.positive("BENCH_BUDGET_SECONDS", 1140));
+        e.positive("BENCH_BUDGET_SECONDS", 1140),
+        e.list("BENCH_VOLUME_CONTESTANTS", "relay,poller-seed,poller-tuned,debezium-tuned"));
   }
 
   /**

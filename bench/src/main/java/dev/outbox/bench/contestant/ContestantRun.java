@@ -42,6 +42,7 @@ public final class ContestantRun {
     String base = ("bench_" + contestant.name() + "_" + rep).replace('-', '_');
     String exchange = "bench." + runTag + "." + contestant.name() + "." + rep;
     Path runDir = config.outDir().resolve("runs").resolve(contestant.name() + "-" + rep);
+    boolean volumes = config.volumeContestants().contains(contestant.name());
     try (BenchDatabase db = BenchDatabase.create(config, base);
         Deliveries deliveries = Deliveries.declare(amqp, exchange + ".q")) {
       try (Channel channel = amqp.createChannel()) {
@@ -55,11 +56,15 @@ public final class ContestantRun {
         for (int rate : config.rates()) {
           steps.fixedRate(jvm, rate);
         }
-        steps.burst(jvm);
+        if (volumes) {
+          steps.burst(jvm);
+        }
       }
-      steps.commitBacklog();
-      try (ChildJvm jvm = launch(contestant, db, exchange, runDir, "restart")) {
-        steps.drainBacklog(jvm);
+      if (volumes) {
+        steps.commitBacklog();
+        try (ChildJvm jvm = launch(contestant, db, exchange, runDir, "restart")) {
+          steps.drainBacklog(jvm);
+        }
       }
       log.info(
           "{} rep {}: {} stale deliveries ignored", contestant.name(), rep, deliveries.stale());

@@ -117,7 +117,7 @@ final class Steps {
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
     OutboxLoad.Result load = OutboxLoad.run(db, rec.step(), events, 0, config.burstClients());
-    rec.awaitAllOrHopeless(config.drainTimeoutSeconds(), 5);
+    rec.awaitAllOrHopeless(config.drainTimeoutSeconds(), 8);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     long rss = ProcessProbe.peakRssKb(jvm.pid());
     double seconds = (rec.lastReceiveUs() - load.startUs()) / 1e6;
@@ -150,7 +150,7 @@ final class Steps {
       throw new IOException(contestant.name() + " drained nothing after restart, see " + jvm.log());
     }
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
-    rec.awaitAllOrHopeless(config.drainTimeoutSeconds(), 5);
+    rec.awaitAllOrHopeless(config.drainTimeoutSeconds(), 8);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     long rss = ProcessProbe.peakRssKb(jvm.pid());
     double seconds = (rec.lastReceiveUs() - jvm.launchedUs()) / 1e6;

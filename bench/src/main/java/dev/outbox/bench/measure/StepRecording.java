@@ -76,7 +76,7 @@ public final class StepRecording {
       if (elapsed >= observeSeconds) {
         double rate = (distinct() - startCount) / elapsed;
         double left = (deadline - System.nanoTime()) / 1e9;
-        if (rate * 2 * left < expected - distinct()) {
+        if (rate * 4 * left < expected - distinct()) {
           return false;
         }
       }
