@@ -79,7 +79,7 @@ public record BenchConfig(
         e.list("BENCH_FLOOR_CLIENTS", "1,4,16").stream().map(Integer::valueOf).toList(),
         e.text("BENCH_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
         needsRelay ? e.required("BENCH_RELAY_CLASSPATH") : "",
-        e.text("BENCH_RELAY_JAVA_OPTS", "-Xmx256m"),
+        e.text("BENCH_RELAY_JAVA_OPTS", ""),
         e.text("BENCH_POLLER_JAVA_OPTS", ""),
         Path.of(needsDebezium ? e.required("BENCH_DEBEZIUM_HOME") : "."),
         e.text("BENCH_DEBEZIUM_JAVA", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"),
