@@ -144,6 +144,17 @@ public final class MarkdownReport {
     return table.render();
   }
 
+  /**
+   * The rate at which lag stops growing: the delivered rate when the contestant fell behind the
+   * inserts; when it kept up (lag p99 under a second in every repetition) only a lower bound, set
+   * by the database's insert rate.
+   */
+  private static String sustained(List<Results.VolumeRun> reps) {
+    boolean keptUp = reps.stream().allMatch(v -> Percentiles.ms(v.receive(), 99) < 1000);
+    String rate = spread(reps, Results.VolumeRun::deliveredPerSecond);
+    return keptUp ? "≥ " + rate + " (kept up)" : rate;
+  }
+
   static <T> String spread(List<T> reps, ToDoubleFunction<T> value) {
     return Spread.of(reps.stream().map(r -> value.applyAsDouble(r)).toList()).format();
   }
