@@ -7,8 +7,10 @@ import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
 import dev.outbox.relay.standby.LeaderLock;
+import dev.outbox.relay.store.Retention;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +71,7 @@ public final class Relay implements AutoCloseable {
         1,
         5,
         TimeUnit.SECONDS);
+    relay.monitor.scheduleWithFixedDelay(relay::applyRetention, 1, 60, TimeUnit.SECONDS);
     return relay;
   }
 
@@ -104,6 +107,24 @@ public final class Relay implements AutoCloseable {
   /** The relay's meters. */
   public RelayMetrics metrics() {
     return metrics;
+  }
+
+  // Only the active relay deletes, so standbys add no load; a failure waits for the next round.
+  private void applyRetention() {
+    if (!isActive()) {
+      return;
+    }
+    try {
+      long deleted = new Retention(dataSource, config.retention(), 500).run();
+      if (deleted > 0) {
+        log.info(
+            "retention deleted {} published outbox rows older than {}",
+            deleted,
+            config.retention());
+      }
+    } catch (SQLException e) {
+      log.warn("retention failed, retrying in a minute: {}", e.getMessage());
+    }
   }
 
   private void lead() {

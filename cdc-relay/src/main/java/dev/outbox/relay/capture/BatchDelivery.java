@@ -94,7 +94,9 @@ final class BatchDelivery {
         broker.succeeded();
         return result;
       } catch (BrokerUnavailableException e) {
-        broker.failed(e);
+        if (broker.failed(e)) {
+          metrics.outage("rabbitmq");
+        }
         pending = pending.subList(e.confirmedPrefix(), pending.size());
         if (pending.isEmpty()) {
           return new PublishResult(List.of());
@@ -126,7 +128,9 @@ final class BatchDelivery {
         database.succeeded();
         return;
       } catch (SQLException e) {
-        database.failed(e);
+        if (database.failed(e)) {
+          metrics.outage("postgresql");
+        }
         stopper.pause(Duration.ofMillis(BACKOFF.apply(database.attempts())));
       }
     }

@@ -18,13 +18,16 @@ final class Outage {
     this.what = what;
   }
 
-  void failed(Exception cause) {
+  /** Counts a failed attempt; true when it starts a new outage. */
+  boolean failed(Exception cause) {
     attempts++;
     if (since == null) {
       since = Instant.now();
       log.warn(
           "{} unavailable, retrying with backoff until it is back: {}", what, cause.toString());
+      return true;
     }
+    return false;
   }
 
   void succeeded() {

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -117,15 +118,32 @@ public final class OutboxCapture implements AutoCloseable {
     }
   }
 
+  // The 3.6.1 engine refuses close() while its tasks are still starting ("may lead to leaked
+  // resource"); a start takes seconds at most, so wait for it rather than leak the slot.
+  private void closeEngine() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        engine.close();
+        return;
+      } catch (IllegalStateException e) {
+        if (System.nanoTime() > deadline) {
+          log.warn("the Debezium engine did not finish starting; abandoning it", e);
+          return;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+      } catch (IOException e) {
+        log.warn("closing the Debezium engine failed", e);
+        return;
+      }
+    }
+  }
+
   /** Stops taking records, abandons unconfirmed work (its offsets are not committed), closes. */
   @Override
   public void close() {
     stopper.stop();
-    try {
-      engine.close();
-    } catch (IOException e) {
-      log.warn("closing the Debezium engine failed", e);
-    }
+    closeEngine();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {

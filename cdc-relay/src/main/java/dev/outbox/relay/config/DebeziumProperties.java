@@ -11,7 +11,7 @@ import java.util.Properties;
  *       long for a full batch before handing over what it has, and {@code
  *       PostgresStreamingChangeEventSource} sleeps this long after 5 empty non-blocking reads of
  *       the replication stream. Both are on the latency path of a lone event, so it is
- *       CDC_POLL_INTERVAL (1 ms). Batches still form under load: while a batch is being published
+ *       CDC_POLL_INTERVAL (5 ms). Batches still form under load: while a batch is being published
  *       the queue fills, and the next poll drains it at once.
  *   <li>{@code AsyncEmbeddedEngine}'s polling loop itself has no pause; it calls the task's poll.
  *   <li>{@code offset.flush.interval.ms} (default 60000): 0, so the offset (and after it the slot's
@@ -55,6 +55,19 @@ public final class DebeziumProperties {
     p.setProperty("publication.name", config.publication());
     p.setProperty("publication.autocreate.mode", "disabled");
     p.setProperty("table.include.list", OUTBOX + ",public." + HEARTBEAT_TABLE);
+    // The relay's own bookkeeping columns are not part of the event (and pg_lsn has no converter).
+    p.setProperty(
+        "column.exclude.list",
+        OUTBOX
+            + ".published_at,"
+            + OUTBOX
+            + ".published_lsn,"
+            + OUTBOX
+            + ".retry_count,"
+            + OUTBOX
+            + ".last_error,"
+            + OUTBOX
+            + ".parked_at");
     p.setProperty("skipped.operations", "u,d,t");
     p.setProperty("tombstones.on.delete", "false");
     snapshot(p);

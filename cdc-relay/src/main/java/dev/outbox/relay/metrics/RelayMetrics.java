@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * relay_publish_failures_total}, {@code relay_commit_to_confirm_seconds} (histogram, from the
  * transaction's commit time in the WAL to the broker's confirm), {@code relay_batch_size}, {@code
  * relay_wal_position} (last published LSN as a number), {@code relay_slot_lag_bytes}, {@code
- * relay_retained_wal_bytes}, {@code relay_events_parked} and {@code relay_active} (1 while this
- * instance holds the lock and streams).
+ * relay_retained_wal_bytes}, {@code relay_events_parked}, {@code relay_outages_total} (per
+ * dependency) and {@code relay_active} (1 while this instance holds the lock and streams).
  */
 public final class RelayMetrics {
 
+  private final MeterRegistry registry;
+  private final String slot;
   private final Counter published;
   private final Counter failures;
   private final Timer commitToConfirm;
@@ -30,6 +32,8 @@ public final class RelayMetrics {
   private final AtomicLong active = new AtomicLong();
 
   public RelayMetrics(MeterRegistry registry, String slot) {
+    this.registry = registry;
+    this.slot = slot;
     published = Counter.builder("relay.events.published").tag("slot", slot).register(registry);
     failures = Counter.builder("relay.publish.failures").tag("slot", slot).register(registry);
     commitToConfirm =
@@ -70,6 +74,15 @@ public final class RelayMetrics {
     if (commitTime != null) {
       commitToConfirm.record(Duration.between(commitTime, now));
     }
+  }
+
+  /** An outage of {@code dependency} began (counted once per outage, not per attempt). */
+  public void outage(String dependency) {
+    Counter.builder("relay.outages")
+        .tag("slot", slot)
+        .tag("dependency", dependency)
+        .register(registry)
+        .increment();
   }
 
   public void failed() {

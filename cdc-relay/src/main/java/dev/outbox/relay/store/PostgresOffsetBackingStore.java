@@ -1,5 +1,6 @@
 package dev.outbox.relay.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outbox.json.Json;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import org.apache.kafka.connect.util.Callback;
  * connection and reopens it after a failure.
  */
 public final class PostgresOffsetBackingStore implements OffsetBackingStore {
+
+  private static final TypeReference<Map<String, Object>> PARTITION = new TypeReference<>() {};
 
   private String url;
   private String user;
@@ -119,7 +122,7 @@ public final class PostgresOffsetBackingStore implements OffsetBackingStore {
       while (rs.next()) {
         JsonNode key = Json.mapper().readTree(rs.getString(1));
         if (key.isArray() && key.size() == 2 && connectorName.equals(key.get(0).asText())) {
-          partitions.add(Json.mapper().convertValue(key.get(1), Map.class));
+          partitions.add(Json.mapper().convertValue(key.get(1), PARTITION));
         }
       }
       return partitions;

@@ -86,6 +86,34 @@ public final class ReceivedMessages {
     return List.copyOf(first.values());
   }
 
+  /** Per aggregate, the payload's seq of each event's first arrival, in arrival order. */
+  public synchronized Map<String, List<Integer>> sequencesByAggregate(String typePrefix) {
+    Map<String, List<Integer>> sequences = new LinkedHashMap<>();
+    for (Received r : firstArrivals()) {
+      if (r.routingKey().startsWith(typePrefix)) {
+        sequences
+            .computeIfAbsent(r.header("aggregate_id"), k -> new ArrayList<>())
+            .add(r.body().get("payload").get("seq").asInt());
+      }
+    }
+    return sequences;
+  }
+
+  /** How many messages of {@code typePrefix} arrived, duplicates included. */
+  public synchronized int count(String typePrefix) {
+    return (int) received.stream().filter(r -> r.routingKey().startsWith(typePrefix)).count();
+  }
+
+  /** How many distinct events of {@code typePrefix} arrived. */
+  public synchronized int distinct(String typePrefix) {
+    return (int)
+        received.stream()
+            .filter(r -> r.routingKey().startsWith(typePrefix))
+            .map(Received::id)
+            .distinct()
+            .count();
+  }
+
   public synchronized Received byId(UUID id) {
     return received.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
   }

@@ -1,0 +1,105 @@
+package dev.outbox.relay.capture;
+
+import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.model.OutboxMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Pages through published outbox rows in WAL order, for replays. */
+final class ReplayRows {
+
+  /** Where the next page starts: after (lsn, created_at, id), keyset pagination. */
+  static final class Cursor {
+    long lsn;
+    Instant createdAt;
+    UUID id;
+    final Instant fromTime;
+
+    Cursor(long lsn, Instant fromTime) {
+      this.lsn = lsn;
+      this.fromTime = fromTime;
+    }
+  }
+
+  private final DataSource dataSource;
+
+  ReplayRows(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  Cursor start(long fromLsn, Instant fromTime) {
+    return new Cursor(fromLsn, fromTime);
+  }
+
+  List<OutboxMessage> next(Cursor cursor, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, event_type, aggregate_type, aggregate_id::text, payload::text,"
+                    + " created_at, published_lsn::text FROM outbox_events"
+                    + " WHERE published_at IS NOT NULL AND published_lsn IS NOT NULL"
+                    + " AND (?::timestamptz IS NULL OR created_at >= ?::timestamptz)"
+                    + " AND (published_lsn, created_at, id) > (?::pg_lsn, ?::timestamptz, ?::uuid)"
+                    + " ORDER BY published_lsn, created_at, id LIMIT ?")) {
+      Timestamp from = cursor.fromTime == null ? null : Timestamp.from(cursor.fromTime);
+      ps.setTimestamp(1, from);
+      ps.setTimestamp(2, from);
+      // The first page starts at the position itself: just before it in the key order.
+      ps.setString(3, Lsns.format(cursor.lsn));
+      ps.setTimestamp(
+          4, Timestamp.from(cursor.createdAt == null ? Instant.EPOCH : cursor.createdAt));
+      ps.setObject(5, cursor.id == null ? new UUID(0, 0) : cursor.id);
+      ps.setInt(6, limit);
+      List<OutboxMessage> page = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          OutboxMessage m =
+              new OutboxMessage(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getObject(6, java.time.OffsetDateTime.class).toInstant(),
+                  Lsns.parse(rs.getString(7)),
+                  null,
+                  true);
+          page.add(m);
+          cursor.lsn = m.lsn();
+          cursor.createdAt = m.occurredAt();
+          cursor.id = m.id();
+        }
+      }
+      return page;
+    }
+  }
+
+  String deletedThroughLsn() throws SQLException {
+    return horizon("deleted_through_lsn::text");
+  }
+
+  Instant deletedThroughTime() throws SQLException {
+    String t =
+        horizon(
+            "to_char(deleted_through_time AT TIME ZONE 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
+    return t == null ? null : Instant.parse(t);
+  }
+
+  private String horizon(String column) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + column + " FROM relay_retention_horizon WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+}

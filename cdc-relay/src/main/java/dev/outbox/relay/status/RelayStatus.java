@@ -1,0 +1,54 @@
+package dev.outbox.relay.status;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of the relay's position and backlog, as {@code status} prints it and /admin shows it.
+ *
+ * @param slot the replication slot
+ * @param storedPosition the WAL position in the relay's stored offset (null before the first run)
+ * @param slotExists whether the slot exists at all
+ * @param confirmedFlushLsn the slot's confirmed_flush_lsn (what PostgreSQL may discard before)
+ * @param restartLsn the slot's restart_lsn (the oldest WAL it retains)
+ * @param walStatus the slot's wal_status: reserved, extended, unreserved or lost
+ * @param lagBytes the server's current WAL position minus confirmed_flush_lsn
+ * @param retainedWalBytes the server's current WAL position minus restart_lsn
+ * @param activeRelay whether some relay holds the slot's advisory lock (streams)
+ * @param pending unpublished, unparked outbox rows
+ * @param parked parked outbox rows (refused OUTBOX_MAX_RETRIES times)
+ * @param oldestPendingAge age of the oldest pending row, the lag in time (zero when none)
+ */
+public record RelayStatus(
+    String slot,
+    String storedPosition,
+    boolean slotExists,
+    String confirmedFlushLsn,
+    String restartLsn,
+    String walStatus,
+    long lagBytes,
+    long retainedWalBytes,
+    boolean activeRelay,
+    long pending,
+    long parked,
+    Duration oldestPendingAge) {
+
+  /** The human-readable form the {@code status} command prints. */
+  public String toText() {
+    return String.join(
+        "\n",
+        "slot                 " + slot + (slotExists ? "" : " (does not exist)"),
+        "relay                " + (activeRelay ? "active (lock held)" : "none active"),
+        "stored position      " + orDash(storedPosition),
+        "confirmed_flush_lsn  " + orDash(confirmedFlushLsn),
+        "restart_lsn          " + orDash(restartLsn),
+        "wal_status           " + orDash(walStatus),
+        "lag                  " + lagBytes + " bytes, " + oldestPendingAge.toMillis() + " ms",
+        "retained WAL         " + retainedWalBytes + " bytes",
+        "outbox pending       " + pending,
+        "outbox parked        " + parked);
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
+  }
+}

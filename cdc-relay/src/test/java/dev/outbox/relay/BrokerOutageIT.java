@@ -1,0 +1,98 @@
+package dev.outbox.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outbox.relay.config.RelayConfig;
+import dev.outbox.relay.support.EventWriter;
+import dev.outbox.relay.support.ReceivedMessages;
+import dev.outbox.relay.support.RelayEnvironment;
+import dev.outbox.relay.support.TcpProxy;
+import dev.outbox.testing.TestServices;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** RabbitMQ cut off from the relay (by a TCP proxy between them) during a stream, then back. */
+class BrokerOutageIT {
+
+  static RelayEnvironment env;
+  static TcpProxy proxy;
+  static Relay relay;
+  static SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @BeforeAll
+  static void start() throws Exception {
+    env = new RelayEnvironment("outage");
+    URI broker = URI.create(TestServices.amqpUri());
+    proxy = new TcpProxy(broker.getHost(), broker.getPort() == -1 ? 5672 : broker.getPort());
+    Map<String, String> vars = env.env();
+    vars.put(
+        "EVENT_BUS_URL",
+        broker.getScheme() + "://" + broker.getRawUserInfo() + "@127.0.0.1:" + proxy.port());
+    relay = Relay.start(RelayConfig.fromEnv(vars), env.dataSource, registry);
+    assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (relay != null) {
+      relay.close();
+    }
+    if (proxy != null) {
+      proxy.close();
+    }
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  @Test
+  void events_written_while_the_broker_is_unreachable_all_arrive_in_order_once_it_is_back()
+      throws Exception {
+    ReceivedMessages received = env.queue("outage.#");
+    EventWriter writer = new EventWriter(env, "outage.happened", 10, 200).start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> received.distinct("outage.") >= 300);
+
+    proxy.cut();
+    await().atMost(Duration.ofSeconds(30)).until(() -> outages() >= 1);
+    writer.join();
+    int deliveredDuringOutage = received.distinct("outage.");
+    proxy.restore();
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> received.distinct("outage.") == writer.total() && unpublishedRows() == 0);
+    assertThat(deliveredDuringOutage).isLessThan(writer.total());
+    assertThat(outages()).isEqualTo(1);
+    assertThat(received.sequencesByAggregate("outage.").values())
+        .hasSize(10)
+        .allSatisfy(seq -> assertThat(seq).isSorted().hasSize(200));
+    System.out.printf(
+        "broker outage IT: %d events, %d delivered before the cut ended, %d duplicates%n",
+        writer.total(), deliveredDuringOutage, received.count("outage.") - writer.total());
+  }
+
+  private static double outages() {
+    Counter c = registry.find("relay.outages").tag("dependency", "rabbitmq").counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private static long unpublishedRows() throws Exception {
+    try (Connection c = env.dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM outbox_events WHERE published_at IS NULL")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.outbox.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.outbox.relay.capture.OutboxReplay;
+import dev.outbox.relay.capture.ReplayResult;
+import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.status.RelayStatus;
+import dev.outbox.relay.status.RelayStatusQuery;
+import dev.outbox.relay.store.Retention;
+import dev.outbox.relay.support.ReceivedMessages;
+import dev.outbox.relay.support.ReceivedMessages.Received;
+import dev.outbox.relay.support.RelayEnvironment;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Replay, status and retention against a running relay. */
+class RecoveryIT {
+
+  static RelayEnvironment env;
+  static Relay relay;
+  static OutboxReplay replay;
+
+  @BeforeAll
+  static void start() throws Exception {
+    env = new RelayEnvironment("recovery");
+    relay = Relay.start(env.config(), env.dataSource, new SimpleMeterRegistry());
+    assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
+    replay =
+        new OutboxReplay(
+            env.config(), env.dataSource, new RelayMetrics(new SimpleMeterRegistry(), "replay"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (relay != null) {
+      relay.close();
+    }
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  @Test
+  void replay_from_an_lsn_redelivers_exactly_the_events_at_or_after_it_in_order_then_live_ones()
+      throws Exception {
+    ReceivedMessages received = env.queue("lsn.#");
+    List<UUID> ids = insertAndAwait(received, "lsn.happened", 5);
+    String third = received.byId(ids.get(2)).header("lsn");
+
+    ReplayResult result = replay.fromLsn(third);
+    UUID live = env.insert(UUID.randomUUID().toString(), "lsn.happened", "{}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> received.byId(live) != null);
+
+    assertThat(result.events()).isEqualTo(3);
+    assertThat(result.path()).isEqualTo("outbox rows");
+    assertThat(replayed(received)).containsExactly(ids.get(2), ids.get(3), ids.get(4));
+    Received liveMessage = received.all().get(received.size() - 1);
+    assertThat(liveMessage.id()).isEqualTo(live);
+    assertThat(liveMessage.header("replayed")).isNull();
+  }
+
+  @Test
+  void replay_from_a_time_redelivers_the_events_created_since_in_order() throws Exception {
+    ReceivedMessages received = env.queue("time.#");
+    List<UUID> before = insertAndAwait(received, "time.happened", 2);
+    Instant point = Instant.parse(received.byId(before.get(1)).body().get("occurred_at").asText());
+    List<UUID> after = insertAndAwait(received, "time.happened", 2);
+
+    ReplayResult result = replay.fromTime(point);
+
+    assertThat(result.events()).isGreaterThanOrEqualTo(3);
+    assertThat(replayed(received)).containsSubsequence(before.get(1), after.get(0), after.get(1));
+    assertThat(replayed(received)).doesNotContain(before.get(0));
+  }
+
+  @Test
+  void retention_deletes_only_published_rows_older_than_the_limit_and_replay_refuses_older_points()
+      throws Exception {
+    ReceivedMessages received = env.queue("old.#");
+    List<UUID> ids = insertAndAwait(received, "old.happened", 2);
+    String firstLsn = received.byId(ids.get(0)).header("lsn");
+    UUID unpublished = UUID.randomUUID();
+    UUID parked = UUID.randomUUID();
+    execute(
+        "UPDATE outbox_events SET published_at = now() - interval '8 days' WHERE id = '"
+            + ids.get(0)
+            + "'");
+    execute(
+        "INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, payload,"
+            + " created_at) VALUES ('"
+            + unpublished
+            + "', 'old', gen_random_uuid(), 'old.pending', '{}', now() - interval '9 days'),"
+            + " ('"
+            + parked
+            + "', 'old', gen_random_uuid(), 'old.parked', '{}', now() - interval '9 days')");
+    execute("UPDATE outbox_events SET parked_at = now() WHERE id = '" + parked + "'");
+    awaitRowPublished(unpublished);
+
+    long deleted = new Retention(env.dataSource, Duration.ofDays(7), 1).run();
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(exists(ids.get(0))).isFalse();
+    assertThat(exists(ids.get(1))).isTrue();
+    assertThat(exists(parked)).isTrue();
+    assertThat(exists(unpublished)).isTrue();
+    assertThatThrownBy(() -> replay.fromLsn(firstLsn))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retention");
+  }
+
+  @Test
+  void status_shows_the_active_relay_its_positions_and_the_backlog() throws Exception {
+    ReceivedMessages received = env.queue("status.#");
+    UUID parked = insertAndAwait(received, "status.happened", 1).get(0);
+    execute(
+        "UPDATE outbox_events SET published_at = NULL, parked_at = now() WHERE id = '"
+            + parked
+            + "'");
+
+    RelayStatus status =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> new RelayStatusQuery(env.dataSource).forSlot(env.slot),
+                s -> s.storedPosition() != null);
+
+    assertThat(status.slotExists()).isTrue();
+    assertThat(status.activeRelay()).isTrue();
+    assertThat(status.confirmedFlushLsn()).matches("[0-9A-F]+/[0-9A-F]+");
+    assertThat(status.walStatus()).isIn("reserved", "extended");
+    assertThat(status.parked()).isGreaterThanOrEqualTo(1);
+    assertThat(status.toText()).contains("slot", "confirmed_flush_lsn", "outbox parked");
+    System.out.println("relay status:\n" + status.toText());
+  }
+
+  private static List<UUID> insertAndAwait(ReceivedMessages received, String type, int n) {
+    List<UUID> ids = new ArrayList<>();
+    String aggregate = UUID.randomUUID().toString();
+    for (int i = 0; i < n; i++) {
+      ids.add(env.insert(aggregate, type, "{\"i\":" + i + "}"));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ids.stream().allMatch(id -> received.byId(id) != null));
+    ids.forEach(RecoveryIT::awaitRowPublished);
+    return ids;
+  }
+
+  private static List<UUID> replayed(ReceivedMessages received) {
+    return received.all().stream()
+        .filter(r -> "true".equals(r.header("replayed")))
+        .map(Received::id)
+        .toList();
+  }
+
+  private static void awaitRowPublished(UUID id) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                query(
+                    "SELECT published_at IS NOT NULL FROM outbox_events WHERE id = '" + id + "'"));
+  }
+
+  private static boolean exists(UUID id) throws Exception {
+    return query("SELECT count(*) = 1 FROM outbox_events WHERE id = '" + id + "'");
+  }
+
+  private static boolean query(String sql) throws Exception {
+    try (Connection c = env.dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection c = env.dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

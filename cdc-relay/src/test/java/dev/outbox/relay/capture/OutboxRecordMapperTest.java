@@ -1,0 +1,101 @@
+package dev.outbox.relay.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outbox.relay.model.OutboxMessage;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+class OutboxRecordMapperTest {
+
+  static final Schema SOURCE =
+      SchemaBuilder.struct()
+          .field("table", Schema.STRING_SCHEMA)
+          .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+          .field("ts_ms", Schema.INT64_SCHEMA)
+          .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
+          .build();
+  static final Schema ROW =
+      SchemaBuilder.struct()
+          .optional()
+          .field("id", Schema.STRING_SCHEMA)
+          .field("aggregate_type", Schema.STRING_SCHEMA)
+          .field("aggregate_id", Schema.STRING_SCHEMA)
+          .field("event_type", Schema.STRING_SCHEMA)
+          .field("payload", Schema.STRING_SCHEMA)
+          .field("created_at", Schema.OPTIONAL_STRING_SCHEMA)
+          .build();
+  static final Schema ENVELOPE =
+      SchemaBuilder.struct()
+          .field("op", Schema.STRING_SCHEMA)
+          .field("source", SOURCE)
+          .field("after", ROW)
+          .build();
+
+  final OutboxRecordMapper mapper = new OutboxRecordMapper("outbox_events");
+
+  @Test
+  void an_insert_becomes_a_message_with_its_wal_position_and_commit_time() {
+    UUID id = UUID.randomUUID();
+    OutboxMessage m = mapper.map(record("c", "outbox_events", id)).orElseThrow();
+
+    assertThat(m.id()).isEqualTo(id);
+    assertThat(m.eventType()).isEqualTo("user.created");
+    assertThat(m.aggregateType()).isEqualTo("user");
+    assertThat(m.payloadJson()).isEqualTo("{\"email\":\"ada@example.com\"}");
+    assertThat(m.occurredAt()).isEqualTo(Instant.parse("2026-11-27T04:20:00.123456Z"));
+    assertThat(m.lsnText()).isEqualTo("0/16B3748");
+    assertThat(m.commitTime()).isEqualTo(Instant.parse("2026-11-21T04:00:00.200001Z"));
+    assertThat(m.replayed()).isFalse();
+  }
+
+  @Test
+  void a_snapshot_read_of_an_unpublished_row_becomes_a_message() {
+    assertThat(mapper.map(record("r", "outbox_events", UUID.randomUUID()))).isPresent();
+  }
+
+  @Test
+  void updates_deletes_heartbeats_and_other_tables_are_ignored() {
+    assertThat(mapper.map(record("u", "outbox_events", UUID.randomUUID()))).isEmpty();
+    assertThat(mapper.map(record("d", "outbox_events", UUID.randomUUID()))).isEmpty();
+    assertThat(mapper.map(record("c", "relay_heartbeat", UUID.randomUUID()))).isEmpty();
+    Schema beat = SchemaBuilder.struct().field("ts_ms", Schema.INT64_SCHEMA).build();
+    SourceRecord heartbeat =
+        new SourceRecord(
+            Map.of(), Map.of(), "__debezium-heartbeat.s", beat, new Struct(beat).put("ts_ms", 1L));
+    assertThat(mapper.map(heartbeat)).isEmpty();
+  }
+
+  @Test
+  void created_at_as_microseconds_since_the_epoch_is_understood() {
+    assertThat(OutboxRecordMapper.instant(1_795_234_800_123_456L))
+        .isEqualTo(Instant.parse("2026-11-21T04:20:00.123456Z"));
+    assertThat(OutboxRecordMapper.instant("2026-11-27T05:20:00.123456+01:00"))
+        .isEqualTo(Instant.parse("2026-11-27T04:20:00.123456Z"));
+  }
+
+  private static SourceRecord record(String op, String table, UUID id) {
+    Struct source =
+        new Struct(SOURCE)
+            .put("table", table)
+            .put("lsn", 0x16B3748L)
+            .put("ts_ms", 1_795_233_600_200L)
+            .put("ts_us", 1_795_233_600_200_001L);
+    Struct after =
+        new Struct(ROW)
+            .put("id", id.toString())
+            .put("aggregate_type", "user")
+            .put("aggregate_id", UUID.randomUUID().toString())
+            .put("event_type", "user.created")
+            .put("payload", "{\"email\":\"ada@example.com\"}")
+            .put("created_at", "2026-11-27T04:20:00.123456Z");
+    Struct value = new Struct(ENVELOPE).put("op", op).put("source", source).put("after", after);
+    return new SourceRecord(Map.of(), Map.of(), "s.public." + table, ENVELOPE, value);
+  }
+}
