@@ -50,6 +50,7 @@ public final class ContestantRun {
       }
       deliveries.bindTo(exchange);
       var steps = new Steps(config, db, deliveries, results, contestant, rep);
+      var volume = new VolumeSteps(config, db, deliveries, results, contestant, rep, steps);
       try (ChildJvm jvm = launch(contestant, db, exchange, runDir, "start")) {
         steps.coldStart(jvm);
         steps.warmUp();
@@ -57,13 +58,13 @@ public final class ContestantRun {
           steps.fixedRate(jvm, rate);
         }
         if (volumes) {
-          steps.burst(jvm);
+          volume.burst(jvm);
         }
       }
       if (volumes) {
-        steps.commitBacklog();
+        volume.commitBacklog();
         try (ChildJvm jvm = launch(contestant, db, exchange, runDir, "restart")) {
-          steps.drainBacklog(jvm);
+          volume.drainBacklog(jvm);
         }
       }
       log.info(
