@@ -15,6 +15,7 @@ import java.util.Map;
  *     debezium-tuned
  * @param rates BENCH_RATES: the fixed offered rates in events/s
  * @param relayClasspath BENCH_RELAY_CLASSPATH: cdc-relay's runtime classpath (needed for relay)
+ * @param relayEnv BENCH_RELAY_ENV: extra relay variables, e.g. "CDC_POLL_INTERVAL=1ms"
  * @param debeziumHome BENCH_DEBEZIUM_HOME: the unpacked debezium-server-dist (for debezium-*)
  * @param volumeContestants BENCH_VOLUME_CONTESTANTS: who runs the burst and backlog (the slow
  *     part); by default not debezium-default, whose engine and sink are debezium-tuned's and whose
@@ -43,6 +44,7 @@ public record BenchConfig(
     String javaBin,
     String relayClasspath,
     String relayJavaOpts,
+    Map<String, String> relayEnv,
     String pollerJavaOpts,
     Path debeziumHome,
     String debeziumJava,
@@ -80,6 +82,7 @@ public record BenchConfig(
         e.text("BENCH_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
         needsRelay ? e.required("BENCH_RELAY_CLASSPATH") : "",
         e.text("BENCH_RELAY_JAVA_OPTS", ""),
+        e.pairs("BENCH_RELAY_ENV"),
         e.text("BENCH_POLLER_JAVA_OPTS", ""),
         Path.of(needsDebezium ? e.required("BENCH_DEBEZIUM_HOME") : "."),
         e.text("BENCH_DEBEZIUM_JAVA", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"),
@@ -126,6 +129,20 @@ public record BenchConfig(
           .map(String::trim)
           .filter(s -> !s.isEmpty())
           .toList();
+    }
+
+    /** "K=V,K2=V2" as a map; empty when unset. */
+    Map<String, String> pairs(String key) {
+      Map<String, String> pairs = new java.util.LinkedHashMap<>();
+      for (String pair : list(key, "")) {
+        int eq = pair.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException(
+              key + " must be K=V pairs separated by commas: " + pair);
+        }
+        pairs.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+      return pairs;
     }
 
     int positive(String key, int fallback) {

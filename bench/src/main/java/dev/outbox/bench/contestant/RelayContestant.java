@@ -7,6 +7,7 @@ import dev.outbox.bench.BenchDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,8 @@ public final class RelayContestant implements Contestant {
   @Override
   public String description() {
     return "cdc-relay (embedded Debezium engine, pgoutput) run as `dev.outbox.relay.RelayMain`"
-        + (config.relayJavaOpts().isBlank() ? "" : " with `" + config.relayJavaOpts() + "`");
+        + (config.relayJavaOpts().isBlank() ? "" : " with `" + config.relayJavaOpts() + "`")
+        + (config.relayEnv().isEmpty() ? "" : ", environment " + config.relayEnv());
   }
 
   /** As the relay's RabbitTopology does: unroutable messages go to a durable queue. */
@@ -57,7 +59,8 @@ public final class RelayContestant implements Contestant {
     List<String> command = new ArrayList<>(List.of(config.javaBin()));
     command.addAll(JavaOpts.split(config.relayJavaOpts()));
     command.addAll(List.of("-cp", config.relayClasspath(), "dev.outbox.relay.RelayMain"));
-    Map<String, String> env =
+    Map<String, String> env = new HashMap<>(config.relayEnv());
+    env.putAll(
         Map.of(
             "DATABASE_URL", db.jdbcUrl(),
             "DATABASE_USER", config.dbUser(),
@@ -65,7 +68,7 @@ public final class RelayContestant implements Contestant {
             "EVENT_BUS_URL", config.amqpUri(),
             "EVENT_BUS_EXCHANGE", exchange,
             "CDC_SLOT_NAME", db.slot(),
-            "CDC_PUBLICATION", db.publication());
+            "CDC_PUBLICATION", db.publication()));
     return ChildJvm.launch(command, env, runDir, log);
   }
 }

@@ -66,6 +66,7 @@ public final class MarkdownReport {
                 "msg/s",
                 "lag p50 (ms)",
                 "lag p99 (ms)",
+                "sustained max (msg/s)",
                 "CPU µs/event",
                 "peak RSS (MiB)")
             : new Table(
@@ -96,6 +97,7 @@ public final class MarkdownReport {
             spread(reps, Results.VolumeRun::deliveredPerSecond),
             spread(reps, v -> Percentiles.ms(v.receive(), 50)),
             spread(reps, v -> Percentiles.ms(v.receive(), 99)),
+            sustained(reps),
             cpu,
             rss);
       } else {
