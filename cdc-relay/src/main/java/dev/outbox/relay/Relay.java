@@ -146,6 +146,7 @@ public final class Relay implements AutoCloseable {
       if (running == null) {
         return;
       }
+      long started = System.nanoTime();
       try {
         while (!running.finished().isDone()) {
           waitForEnd(running);
@@ -160,6 +161,9 @@ public final class Relay implements AutoCloseable {
         log.error("relay engine failed; restarting", e.getCause());
       }
       stopCapture();
+      if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(1)) {
+        failures = 1; // it ran fine for a while: start the backoff over
+      }
       if (closing.await(RESTART_BACKOFF.apply(failures), TimeUnit.MILLISECONDS)) {
         return;
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
@@ -48,7 +49,9 @@ class RelayIT {
     execute(
         "UPDATE outbox_events SET published_at = now() WHERE id = '" + publishedBeforeStart + "'");
     execute("UPDATE outbox_events SET parked_at = now() WHERE id = '" + parkedBeforeStart + "'");
-    relay = Relay.start(env.config(), env.dataSource, registry);
+    Map<String, String> vars = env.env();
+    vars.put("EVENT_BUS_MAX_MESSAGE_BYTES", "8192");
+    relay = Relay.start(RelayConfig.fromEnv(vars), env.dataSource, registry);
     assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
   }
 
@@ -182,6 +185,24 @@ class RelayIT {
     Map<String, Object> redriven = row(poison);
     assertThat(redriven.get("published_at")).isNotNull();
     assertThat(redriven.get("parked")).isEqualTo(false);
+  }
+
+  @Test
+  void event_too_large_for_the_broker_is_parked_without_being_sent_and_the_stream_goes_on()
+      throws Exception {
+    UUID large =
+        env.insert(
+            UUID.randomUUID().toString(),
+            "user.created",
+            "{\"blob\":\"" + "x".repeat(9000) + "\"}");
+    UUID after = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
+
+    awaitMessage(after);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Boolean.TRUE.equals(row(large).get("parked")));
+    assertThat((String) row(large).get("last_error")).contains("EVENT_BUS_MAX_MESSAGE_BYTES");
+    assertThat(all.byId(large)).isNull();
   }
 
   @Test

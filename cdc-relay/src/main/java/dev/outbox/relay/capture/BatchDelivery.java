@@ -33,6 +33,8 @@ final class BatchDelivery {
       IntervalFunction.ofExponentialRandomBackoff(
           Duration.ofMillis(100), 2.0, 0.5, Duration.ofSeconds(5));
 
+  private static final int INVISIBLE_ROW_ATTEMPTS = 20;
+
   private final MessagePublisher publisher;
   private final OutboxRows rows;
   private final RelayMetrics metrics;
@@ -59,6 +61,11 @@ final class BatchDelivery {
     Set<UUID> parked = new HashSet<>();
     List<OutboxMessage> pending = messages;
     for (int round = 1; !pending.isEmpty(); round++) {
+      if (round > maxRetries + INVISIBLE_ROW_ATTEMPTS) {
+        log.warn("events refused with no row to count the failure on (deleted?): {}", pending);
+        pending.forEach(m -> parked.add(m.id()));
+        break;
+      }
       PublishResult result = publishUntilAnswered(pending);
       List<OutboxMessage> retry = new ArrayList<>();
       for (Refusal refusal : result.refused()) {
@@ -80,9 +87,33 @@ final class BatchDelivery {
         confirmed.add(m);
       }
     }
-    untilDone(() -> rows.markPublished(confirmed));
+    markPublished(confirmed);
     record(confirmed);
     return confirmed;
+  }
+
+  // PostgreSQL writes and flushes the commit record (which lets the walsender decode and send the
+  // transaction) before it makes the transaction visible to other sessions; under CPU pressure the
+  // UPDATE can run in between and miss the row. Missing rows are retried briefly; a row still
+  // missing after that was deleted meanwhile.
+  private void markPublished(List<OutboxMessage> confirmed) throws InterruptedException {
+    List<OutboxMessage> unmarked = confirmed;
+    for (int attempt = 1; !unmarked.isEmpty(); attempt++) {
+      List<OutboxMessage> batch = unmarked;
+      Set<UUID> marked = new HashSet<>();
+      untilDone(() -> marked.addAll(rows.markPublished(batch)));
+      unmarked = batch.stream().filter(m -> !marked.contains(m.id())).toList();
+      if (!unmarked.isEmpty() && attempt == INVISIBLE_ROW_ATTEMPTS) {
+        log.warn(
+            "{} published events have no row any more (deleted?): {}",
+            unmarked.size(),
+            unmarked.stream().map(OutboxMessage::id).toList());
+        return;
+      }
+      if (!unmarked.isEmpty()) {
+        stopper.pause(Duration.ofMillis(10L * attempt));
+      }
+    }
   }
 
   private PublishResult publishUntilAnswered(List<OutboxMessage> messages)

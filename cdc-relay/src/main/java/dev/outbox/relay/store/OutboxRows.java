@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -25,10 +27,14 @@ public final class OutboxRows {
   /**
    * Marks the confirmed messages published, in one statement: published_at keeps its first value (a
    * redelivery or replay does not move it), published_lsn is the position the event was read at.
+   *
+   * @return the ids of the rows it found; a row can be missing for a moment because logical
+   *     decoding may hand a transaction over before its commit is visible to other sessions
    */
-  public void markPublished(List<OutboxMessage> messages) throws SQLException {
+  public Set<UUID> markPublished(List<OutboxMessage> messages) throws SQLException {
+    Set<UUID> marked = new HashSet<>();
     if (messages.isEmpty()) {
-      return;
+      return marked;
     }
     Object[] ids = messages.stream().map(OutboxMessage::id).toArray();
     Object[] lsns = messages.stream().map(m -> Lsns.format(m.lsn())).toArray();
@@ -37,10 +43,16 @@ public final class OutboxRows {
             c.prepareStatement(
                 "UPDATE outbox_events o SET published_at = COALESCE(o.published_at, now()),"
                     + " published_lsn = v.lsn::pg_lsn, parked_at = NULL"
-                    + " FROM unnest(?::uuid[], ?::text[]) AS v(id, lsn) WHERE o.id = v.id")) {
+                    + " FROM unnest(?::uuid[], ?::text[]) AS v(id, lsn) WHERE o.id = v.id"
+                    + " RETURNING o.id")) {
       ps.setArray(1, c.createArrayOf("uuid", ids));
       ps.setArray(2, c.createArrayOf("text", lsns));
-      ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          marked.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return marked;
     }
   }
 
@@ -64,8 +76,9 @@ public final class OutboxRows {
       ps.setInt(3, maxRetries);
       ps.setObject(4, message.id());
       try (ResultSet rs = ps.executeQuery()) {
-        // No row: it was published meanwhile (a redelivery); nothing left to retry.
-        return !rs.next() || rs.getBoolean(1);
+        // No row: published meanwhile, deleted, or not yet visible (see markPublished): the
+        // caller retries, within its bound.
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }

@@ -6,15 +6,16 @@ import dev.outbox.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -132,40 +133,37 @@ public final class PostgresOffsetBackingStore implements OffsetBackingStore {
     }
   }
 
+  // One statement per flush (atomic on its own, one round trip): upserts in key order, so two
+  // writers never deadlock, and deletes the keys whose value is null (tombstones).
   private void write(Map<String, String> sorted) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    List<String> tombstones = new ArrayList<>();
+    sorted.forEach(
+        (k, v) -> {
+          if (v == null) {
+            tombstones.add(k);
+          } else {
+            keys.add(k);
+            values.add(v);
+          }
+        });
     Connection c = connection();
-    c.setAutoCommit(false);
-    try (PreparedStatement upsert =
-            c.prepareStatement(
-                "INSERT INTO "
-                    + table
-                    + " (offset_key, offset_value, updated_at) VALUES (?, ?, now())"
-                    + " ON CONFLICT (offset_key) DO UPDATE"
-                    + " SET offset_value = excluded.offset_value, updated_at = now()");
-        PreparedStatement delete =
-            c.prepareStatement("DELETE FROM " + table + " WHERE offset_key = ANY (?)")) {
-      Set<String> tombstones = new HashSet<>();
-      for (Map.Entry<String, String> e : sorted.entrySet()) {
-        if (e.getValue() == null) {
-          tombstones.add(e.getKey());
-        } else {
-          upsert.setString(1, e.getKey());
-          upsert.setString(2, e.getValue());
-          upsert.addBatch();
-        }
-      }
-      upsert.executeBatch();
-      if (!tombstones.isEmpty()) {
-        Array keys = c.createArrayOf("text", tombstones.toArray());
-        delete.setArray(1, keys);
-        delete.executeUpdate();
-      }
-      c.commit();
-    } catch (SQLException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "WITH gone AS (DELETE FROM "
+                + table
+                + " WHERE offset_key = ANY (?::text[]))"
+                + " INSERT INTO "
+                + table
+                + " (offset_key, offset_value, updated_at)"
+                + " SELECT k, v, now() FROM unnest(?::text[], ?::text[]) AS u(k, v) ORDER BY k"
+                + " ON CONFLICT (offset_key) DO UPDATE"
+                + " SET offset_value = excluded.offset_value, updated_at = now()")) {
+      ps.setArray(1, c.createArrayOf("text", tombstones.toArray()));
+      ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+      ps.setArray(3, c.createArrayOf("text", values.toArray()));
+      ps.executeUpdate();
     }
   }
 

@@ -84,6 +84,86 @@ public final class RelayEnvironment implements AutoCloseable {
     }
   }
 
+  /** What the test saw when a wait timed out: rows, slot, and the relay's threads. */
+  public void describe(String what, ReceivedMessages received, String typePrefix) {
+    StringBuilder out = new StringBuilder("=== " + what + " timed out\n");
+    out.append("received distinct=")
+        .append(received.distinct(typePrefix))
+        .append(" total=")
+        .append(received.count(typePrefix))
+        .append('\n');
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT count(*) FROM outbox_events WHERE published_at IS NULL),"
+                    + " (SELECT count(*) FROM outbox_events WHERE parked_at IS NOT NULL),"
+                    + " (SELECT count(*) FROM outbox_events),"
+                    + " (SELECT confirmed_flush_lsn::text || ' pid ' || COALESCE(active_pid, 0)"
+                    + " FROM pg_replication_slots WHERE slot_name = '"
+                    + slot
+                    + "'), pg_current_wal_lsn()::text")) {
+      rs.next();
+      out.append("unpublished=")
+          .append(rs.getLong(1))
+          .append(" parked=")
+          .append(rs.getLong(2))
+          .append(" rows=")
+          .append(rs.getLong(3))
+          .append(" slot=")
+          .append(rs.getString(4))
+          .append(" wal=")
+          .append(rs.getString(5))
+          .append('\n');
+    } catch (SQLException e) {
+      out.append("database: ").append(e).append('\n');
+    }
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT id, event_type, created_at, retry_count, last_error, xmin::text"
+                    + " FROM outbox_events WHERE published_at IS NULL ORDER BY created_at LIMIT 5")) {
+      while (rs.next()) {
+        UUID id = rs.getObject(1, UUID.class);
+        out.append("unpublished ")
+            .append(id)
+            .append(' ')
+            .append(rs.getString(2))
+            .append(" created ")
+            .append(rs.getString(3))
+            .append(" retries ")
+            .append(rs.getInt(4))
+            .append(" error ")
+            .append(rs.getString(5))
+            .append(" xmin ")
+            .append(rs.getString(6))
+            .append(" received ")
+            .append(
+                received.all().stream()
+                    .filter(r -> r.id().equals(id))
+                    .map(r -> r.header("lsn"))
+                    .toList())
+            .append('\n');
+      }
+    } catch (SQLException e) {
+      out.append("database: ").append(e).append('\n');
+    }
+    Thread.getAllStackTraces()
+        .forEach(
+            (t, stack) -> {
+              if (t.getName().startsWith("relay")
+                  || t.getName().startsWith("debezium")
+                  || t.getName().startsWith("pool-")) {
+                out.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (int i = 0; i < Math.min(stack.length, 14); i++) {
+                  out.append("    at ").append(stack[i]).append('\n');
+                }
+              }
+            });
+    System.out.println(out);
+  }
+
   /** Inserts one outbox row and returns its id. */
   public UUID insert(String aggregateId, String type, String payloadJson) {
     UUID id = UUID.randomUUID();

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** RabbitMQ cut off from the relay (by a TCP proxy between them) during a stream, then back. */
-class BrokerOutageIT {
+/**
+ * Outages during a stream: RabbitMQ cut off from the relay by a TCP proxy between them, then back;
+ * the replication connection killed by the database.
+ */
+class OutageIT {
 
   static RelayEnvironment env;
   static TcpProxy proxy;
@@ -68,9 +71,14 @@ class BrokerOutageIT {
     int deliveredDuringOutage = received.distinct("outage.");
     proxy.restore();
 
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> received.distinct("outage.") == writer.total() && unpublishedRows() == 0);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> received.distinct("outage.") == writer.total() && unpublishedRows() == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      env.describe("broker outage", received, "outage.");
+      throw e;
+    }
     assertThat(deliveredDuringOutage).isLessThan(writer.total());
     assertThat(outages()).isEqualTo(1);
     assertThat(received.sequencesByAggregate("outage.").values())
@@ -79,6 +87,54 @@ class BrokerOutageIT {
     System.out.printf(
         "broker outage IT: %d events, %d delivered before the cut ended, %d duplicates%n",
         writer.total(), deliveredDuringOutage, received.count("outage.") - writer.total());
+  }
+
+  @Test
+  void replication_connection_killed_by_the_database_is_reopened_and_nothing_is_lost()
+      throws Exception {
+    ReceivedMessages received = env.queue("dbdown.#");
+    EventWriter writer = new EventWriter(env, "dbdown.happened", 10, 100).start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> received.distinct("dbdown.") >= 100);
+
+    long walSender = slotPid();
+    execute("SELECT pg_terminate_backend(" + walSender + ")");
+    writer.join();
+
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> received.distinct("dbdown.") == writer.total() && unpublishedRows() == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      env.describe("replication connection killed", received, "dbdown.");
+      throw e;
+    }
+    assertThat(slotPid()).isNotEqualTo(walSender);
+    assertThat(received.sequencesByAggregate("dbdown.").values())
+        .hasSize(10)
+        .allSatisfy(seq -> assertThat(seq).isSorted().hasSize(100));
+    System.out.printf(
+        "replication connection killed: %d events, %d duplicates%n",
+        writer.total(), received.count("dbdown.") - writer.total());
+  }
+
+  private static long slotPid() throws Exception {
+    try (Connection c = env.dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COALESCE(active_pid, 0) FROM pg_replication_slots WHERE slot_name = '"
+                    + env.slot
+                    + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection c = env.dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
   }
 
   private static double outages() {
