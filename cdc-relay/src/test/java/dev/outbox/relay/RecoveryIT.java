@@ -36,7 +36,14 @@ class RecoveryIT {
   @BeforeAll
   static void start() throws Exception {
     env = new RelayEnvironment("recovery");
-    relay = Relay.start(env.config(), env.dataSource, new SimpleMeterRegistry());
+    // The relay's own retention job must not race the test's explicit run.
+    java.util.Map<String, String> vars = env.env();
+    vars.put("OUTBOX_RETENTION", "3650d");
+    relay =
+        Relay.start(
+            dev.outbox.relay.config.RelayConfig.fromEnv(vars),
+            env.dataSource,
+            new SimpleMeterRegistry());
     assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
     replay =
         new OutboxReplay(

@@ -45,7 +45,7 @@ final class OutboxRecordMapper {
             after.getString("aggregate_type"),
             after.get("aggregate_id").toString(),
             after.getString("payload"),
-            instant(after.get("created_at")),
+            occurredAt(after.get("created_at"), source),
             lsn(source),
             commitTime(source),
             false));
@@ -64,6 +64,15 @@ final class OutboxRecordMapper {
     }
     Long ms = source.getInt64("ts_ms");
     return ms == null ? null : Instant.ofEpochMilli(ms);
+  }
+
+  // created_at has a default but is nullable: fall back to the commit time.
+  private static Instant occurredAt(Object createdAt, Struct source) {
+    if (createdAt != null) {
+      return instant(createdAt);
+    }
+    Instant commit = commitTime(source);
+    return commit != null ? commit : Instant.now();
   }
 
   static Instant instant(Object value) {

@@ -38,13 +38,17 @@ public final class OutboxRows {
     }
     Object[] ids = messages.stream().map(OutboxMessage::id).toArray();
     Object[] lsns = messages.stream().map(m -> Lsns.format(m.lsn())).toArray();
+    // The mark commits without waiting for its WAL flush (synchronous_commit off for this one
+    // transaction): the offset commit that follows is synchronous, and flushing its WAL flushes
+    // this mark too. A crash before that loses both, and the events are re-read and marked again.
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE outbox_events o SET published_at = COALESCE(o.published_at, now()),"
+                "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))"
+                    + " UPDATE outbox_events o SET published_at = COALESCE(o.published_at, now()),"
                     + " published_lsn = v.lsn::pg_lsn, parked_at = NULL"
-                    + " FROM unnest(?::uuid[], ?::text[]) AS v(id, lsn) WHERE o.id = v.id"
-                    + " RETURNING o.id")) {
+                    + " FROM unnest(?::uuid[], ?::text[]) AS v(id, lsn), async"
+                    + " WHERE o.id = v.id RETURNING o.id")) {
       ps.setArray(1, c.createArrayOf("uuid", ids));
       ps.setArray(2, c.createArrayOf("text", lsns));
       try (ResultSet rs = ps.executeQuery()) {
