@@ -1,6 +1,7 @@
 package dev.outbox.notifier.consume;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
@@ -84,6 +85,11 @@ public final class RabbitMqConsumer implements AutoCloseable {
     Timer.Sample sample = metrics.startTimer();
     try {
       process(worker, delivery);
+    } catch (AlreadyClosedException e) {
+      // Stopping (or a lost connection) closed the channel under a message in work: the broker
+      // redelivers every unacknowledged message of a closed channel, and the delivery log makes
+      // the redelivery a no-op where the send already happened.
+      log.info("Channel of {} closed with a message in work; the broker redelivers it", queue);
     } catch (IOException | TimeoutException | RuntimeException e) {
       // The outcome could not be made durable: hand the message back for another try.
       log.error("Could not settle a message of {}; requeueing it", queue, e);
