@@ -14,7 +14,7 @@ import java.util.Properties;
  *       stream (each pgjdbc {@code readPending()} listens up to 1 ms). No setting separates the
  *       two, and both are on the path of a lone event: on average about half the interval in the
  *       queue plus a quarter in the stream. So it is CDC_POLL_INTERVAL (5 ms; 2 ms halved a lone
- *       event's latency for about 7 % of a core more, see the README). Batches still form under
+ *       event's latency for 7 to 14 % of a core more, see the README). Batches still form under
  *       load: while a batch is being published the queue fills, and the next poll drains it.
  *   <li>{@code AsyncEmbeddedEngine}'s polling loop itself has no pause; it calls the task's poll,
  *       passes each record of a non-empty batch through its record-processing pool (for SMTs, of
