@@ -1,6 +1,7 @@
 package dev.outbox.relay.bench;
 
 import dev.outbox.relay.Relay;
+import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.support.ChildRelay;
 import dev.outbox.relay.support.RelayEnvironment;
 import io.micrometer.core.instrument.Meter;
@@ -35,7 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  *   -Dexec.mainClass=dev.outbox.relay.bench.RelayLatencyBenchmark -Dexec.args="20"
  * </pre>
  *
- * (argument: seconds per phase). Uses the local services like the integration tests do.
+ * (arguments: seconds per phase, then optionally {@code latency} or {@code idle} to run only those
+ * phases; {@code -Dpoll=2ms} sets CDC_POLL_INTERVAL of the latency phases, {@code -Dpolls=1ms,5ms}
+ * the intervals of the idle CPU phase). Uses the local services like the integration tests do.
  */
 public final class RelayLatencyBenchmark {
 
@@ -45,15 +48,22 @@ public final class RelayLatencyBenchmark {
 
   public static void main(String[] args) throws Exception {
     Duration phase = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
+    String only = args.length > 1 ? args[1] : "all";
     try (RelayEnvironment env = new RelayEnvironment("bench")) {
       env.queue("#");
       System.out.println("| load | events measured | p50 ms | p99 ms | max ms |");
       System.out.println("|---|---|---|---|---|");
-      latency(env, 100, phase);
-      latency(env, 1000, phase);
-      sustained(env, 50_000);
-      for (String poll : new String[] {"1ms", "5ms", "500ms"}) {
-        idleCpu(env, poll, phase);
+      if (!only.equals("idle")) {
+        latency(env, 100, phase);
+        latency(env, 1000, phase);
+      }
+      if (only.equals("all")) {
+        sustained(env, 50_000);
+      }
+      if (!only.equals("latency")) {
+        for (String poll : System.getProperty("polls", "1ms,5ms,500ms").split(",")) {
+          idleCpu(env, poll, phase);
+        }
       }
     }
     System.exit(0);
@@ -62,7 +72,12 @@ public final class RelayLatencyBenchmark {
   private static void latency(RelayEnvironment env, int perSecond, Duration phase)
       throws Exception {
     CompositeMeterRegistry composite = new CompositeMeterRegistry();
-    try (Relay relay = Relay.start(env.config(), env.dataSource, composite)) {
+    Map<String, String> vars = env.env();
+    String poll = System.getProperty("poll");
+    if (poll != null) {
+      vars.put("CDC_POLL_INTERVAL", poll);
+    }
+    try (Relay relay = Relay.start(RelayConfig.fromEnv(vars), env.dataSource, composite)) {
       relay.awaitStreaming(Duration.ofSeconds(60));
       writePaced(env, perSecond, WARM_UP);
       // Only what happens from here on is measured: the start-up WAL search is not steady state.
