@@ -25,6 +25,9 @@ public final class JsonBody {
   /** The largest body accepted: a 100-item order is about 10 KiB. */
   public static final int MAX_BYTES = 64 * 1024;
 
+  /** Largest too-large body still read (and dropped) so that its 413 reaches the client. */
+  private static final long DISCARD_LIMIT = 1024 * 1024;
+
   private static final ObjectMapper STRICT =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -38,12 +41,28 @@ public final class JsonBody {
     requireJsonContentType(ctx.header("Content-Type"));
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BYTES) {
+      discardModestBody(ctx, declared);
       throw new ApiProblem(
           ProblemType.CONTENT_TOO_LARGE, "The body is larger than " + MAX_BYTES + " bytes");
     }
     // bodyAsBytes stops reading at HttpConfig.maxRequestSize (set to MAX_BYTES) with a 413,
     // which covers chunked bodies that declare no length.
     return parse(ctx.bodyAsBytes());
+  }
+
+  // Answering while the client is still sending makes the server close a socket with unread
+  // bytes, which TCP turns into a reset that can destroy the 413 before the client reads it. A
+  // body of modest size is read and dropped first so the client reliably gets its answer; a huge
+  // one is not worth reading and gets the answer on a best-effort basis.
+  private static void discardModestBody(Context ctx, long declared) {
+    if (declared > DISCARD_LIMIT) {
+      return;
+    }
+    try {
+      ctx.req().getInputStream().skipNBytes(declared);
+    } catch (IOException | RuntimeException e) {
+      // The client gave up or lied about the length: the 413 goes out regardless.
+    }
   }
 
   static ObjectNode parse(byte[] body) {
