@@ -15,6 +15,8 @@ import java.util.Map;
  *     debezium-tuned
  * @param rates BENCH_RATES: the fixed offered rates in events/s
  * @param relayClasspath BENCH_RELAY_CLASSPATH: cdc-relay's runtime classpath (needed for relay)
+ * @param relayJavaOpts BENCH_RELAY_JAVA_OPTS: the relay JVM's options; scripts/bench passes the
+ *     shipped ones ({@code @docker/relay-jvm.options}) unless told otherwise
  * @param relayEnv BENCH_RELAY_ENV: extra relay variables, e.g. "CDC_POLL_INTERVAL=1ms"
  * @param debeziumHome BENCH_DEBEZIUM_HOME: the unpacked debezium-server-dist (for debezium-*)
  * @param volumeContestants BENCH_VOLUME_CONTESTANTS: who runs the burst and backlog (the slow part,

@@ -28,7 +28,9 @@ public final class RelayContestant implements Contestant {
   @Override
   public String description() {
     return "cdc-relay (embedded Debezium engine, pgoutput) run as `dev.outbox.relay.RelayMain`"
-        + (config.relayJavaOpts().isBlank() ? "" : " with `" + config.relayJavaOpts() + "`")
+        + (config.relayJavaOpts().isBlank()
+            ? ""
+            : " with `" + String.join(" ", JavaOpts.split(config.relayJavaOpts())) + "`")
         + (config.relayEnv().isEmpty() ? "" : ", environment " + config.relayEnv());
   }
 
