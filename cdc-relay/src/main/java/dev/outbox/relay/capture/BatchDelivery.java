@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Delivers one batch completely before returning: publishes in WAL order, waits for the confirms,
  * retries a lost broker with exponential backoff and jitter (resuming after the confirmed prefix,
  * so nothing is skipped or reordered), counts and parks events the broker refuses one by one, and
- * finally marks the confirmed rows published in one UPDATE. Returns only when every message is
- * confirmed or parked; throws {@link InterruptedException} when the relay stops first.
+ * marks the confirmed rows published in one UPDATE (at once, or later through {@link
+ * PublishedMarker}). Returns only when every message is confirmed or parked; throws {@link
+ * InterruptedException} when the relay stops first.
  */
 final class BatchDelivery {
 
@@ -56,8 +57,21 @@ final class BatchDelivery {
     this.stopper = stopper;
   }
 
-  /** Delivers {@code messages}; returns the ones confirmed (all but the parked ones). */
+  /**
+   * Delivers {@code messages} and marks them published; returns the ones confirmed (all but the
+   * parked ones).
+   */
   List<OutboxMessage> deliver(List<OutboxMessage> messages) throws InterruptedException {
+    List<OutboxMessage> confirmed = publish(messages);
+    markPublished(confirmed);
+    return confirmed;
+  }
+
+  /**
+   * Publishes {@code messages} until each is confirmed or parked, without marking them; returns the
+   * confirmed ones, for {@link #markPublished} (the capture marks them on another thread).
+   */
+  List<OutboxMessage> publish(List<OutboxMessage> messages) throws InterruptedException {
     Set<UUID> parked = new HashSet<>();
     List<OutboxMessage> pending = messages;
     for (int round = 1; !pending.isEmpty(); round++) {
@@ -87,11 +101,7 @@ final class BatchDelivery {
         confirmed.add(m);
       }
     }
-    // The histogram is commit to confirm, as its name says; the mark below is the relay's own
-    // bookkeeping and does not delay the consumer, which has the message by now.
-    Instant confirmedAt = Instant.now();
-    markPublished(confirmed);
-    record(confirmed, confirmedAt);
+    record(confirmed, Instant.now());
     return confirmed;
   }
 
@@ -99,7 +109,7 @@ final class BatchDelivery {
   // transaction) before it makes the transaction visible to other sessions; under CPU pressure the
   // UPDATE can run in between and miss the row. Missing rows are retried briefly; a row still
   // missing after that was deleted meanwhile.
-  private void markPublished(List<OutboxMessage> confirmed) throws InterruptedException {
+  void markPublished(List<OutboxMessage> confirmed) throws InterruptedException {
     List<OutboxMessage> unmarked = confirmed;
     for (int attempt = 1; !unmarked.isEmpty(); attempt++) {
       List<OutboxMessage> batch = unmarked;

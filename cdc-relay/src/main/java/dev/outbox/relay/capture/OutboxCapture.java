@@ -9,6 +9,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.engine.spi.OffsetCommitPolicy;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,7 @@ public final class OutboxCapture implements AutoCloseable {
   private final DataSource dataSource;
   private final Stopper stopper = new Stopper();
   private final RabbitMqPublisher publisher;
+  private final PublishedMarker marker;
   private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private final ExecutorService executor;
   private final CountDownLatch streaming = new CountDownLatch(1);
@@ -56,6 +58,7 @@ public final class OutboxCapture implements AutoCloseable {
     BatchDelivery delivery =
         new BatchDelivery(
             publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);
+    this.marker = new PublishedMarker(delivery, config.slotName());
     this.engine =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
             .using(DebeziumProperties.of(config))
@@ -67,7 +70,14 @@ public final class OutboxCapture implements AutoCloseable {
                   }
                 })
             .using(this::completed)
-            .notifying(new PublishingConsumer(new OutboxRecordMapper("outbox_events"), delivery))
+            // The consumer decides when an offset may be committed (see PublishingConsumer).
+            .using(OffsetCommitPolicy.always())
+            .notifying(
+                new PublishingConsumer(
+                    new OutboxRecordMapper("outbox_events"),
+                    delivery,
+                    marker,
+                    config.offsetFlushInterval()))
             .build();
     this.executor =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
@@ -153,6 +163,7 @@ public final class OutboxCapture implements AutoCloseable {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    marker.close();
     publisher.close();
     finished.complete(null);
   }

@@ -66,7 +66,6 @@ class RelayConfigTest {
         .isEqualTo("public.outbox_events,public.relay_heartbeat");
     assertThat(p.getProperty("offset.storage")).endsWith("PostgresOffsetBackingStore");
     assertThat(p.getProperty("poll.interval.ms")).isEqualTo("5");
-    assertThat(p.getProperty("offset.flush.interval.ms")).isEqualTo("250");
     assertThat(p.getProperty("snapshot.select.statement.overrides.public.outbox_events"))
         .contains("published_at IS NULL AND parked_at IS NULL");
     assertThat(p.getProperty("heartbeat.action.query")).startsWith("WITH old AS (DELETE");
