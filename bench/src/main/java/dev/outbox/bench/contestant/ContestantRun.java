@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One repetition of one contestant, start to finish, on a fresh database, exchange and queue: cold
- * start, warm-up, the fixed rates, the burst, then a stop, a committed backlog and a restart that
- * drains it. Every wait is bounded; the process, database, slot and queue are always removed.
+ * start, warm-up, an idle window, the fixed rates, the burst, then a stop, a committed backlog and
+ * a restart that drains it. Every wait is bounded; the process, database, slot and queue are always
+ * removed.
  */
 public final class ContestantRun {
 
@@ -54,6 +55,7 @@ public final class ContestantRun {
       try (ChildJvm jvm = launch(contestant, db, exchange, runDir, "start")) {
         steps.coldStart(jvm);
         steps.warmUp();
+        steps.idle(jvm);
         for (int rate : config.rates()) {
           steps.fixedRate(jvm, rate);
         }

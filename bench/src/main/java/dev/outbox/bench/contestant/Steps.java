@@ -79,6 +79,20 @@ final class Steps {
     skipLeftovers();
   }
 
+  /**
+   * Measures the CPU the contestant burns with nothing to deliver: one step's length without
+   * inserts (its own heartbeats, if any, included). The wait is the measuring window itself.
+   */
+  void idle(ChildJvm jvm) throws Exception {
+    long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
+    long t0 = System.nanoTime();
+    TimeUnit.SECONDS.sleep(config.stepSeconds());
+    long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
+    double percent = 100.0 * cpu * 1_000 / (System.nanoTime() - t0);
+    results.idles.add(new Results.IdleRun(contestant.name(), rep, percent));
+    log.info("{} rep {}: idle CPU {}% of a core", contestant.name(), rep, Math.round(percent));
+  }
+
   void fixedRate(ChildJvm jvm, int rate) throws Exception {
     long events = (long) rate * config.stepSeconds();
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);

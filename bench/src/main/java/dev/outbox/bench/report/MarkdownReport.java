@@ -115,12 +115,21 @@ public final class MarkdownReport {
   }
 
   public String startTable() {
-    var table = new Table("contestant", "launch → first event, fresh outbox (ms)");
+    var table =
+        new Table(
+            "contestant",
+            "launch → first event, fresh outbox (ms)",
+            "idle CPU, no events (% of one core)");
     for (String c : contestants) {
       List<Results.StartRun> reps =
           results.starts.stream().filter(s -> s.contestant().equals(c)).toList();
+      List<Results.IdleRun> idles =
+          results.idles.stream().filter(s -> s.contestant().equals(c)).toList();
       if (!reps.isEmpty()) {
-        table.row(c, spread(reps, Results.StartRun::launchToFirstMs));
+        table.row(
+            c,
+            spread(reps, Results.StartRun::launchToFirstMs),
+            idles.isEmpty() ? "n/a" : spread(idles, Results.IdleRun::cpuPercentOfCore));
       }
     }
     return table.render();

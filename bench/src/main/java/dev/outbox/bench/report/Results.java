@@ -43,12 +43,16 @@ public final class Results {
   /** Launch of a fresh process on an empty outbox to the first event delivered. */
   public record StartRun(String contestant, int rep, double launchToFirstMs) {}
 
+  /** CPU used with nothing to deliver (after the warm-up, no inserts), in % of one core. */
+  public record IdleRun(String contestant, int rep, double cpuPercentOfCore) {}
+
   /** A floor: the database's or the broker's own rate, and a latency where one is measured. */
   public record FloorRun(String floor, String variant, int rep, double rate, Histogram latency) {}
 
   public final List<RateRun> rates = Collections.synchronizedList(new ArrayList<>());
   public final List<VolumeRun> volumes = Collections.synchronizedList(new ArrayList<>());
   public final List<StartRun> starts = Collections.synchronizedList(new ArrayList<>());
+  public final List<IdleRun> idles = Collections.synchronizedList(new ArrayList<>());
   public final List<FloorRun> floors = Collections.synchronizedList(new ArrayList<>());
   public final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 }
