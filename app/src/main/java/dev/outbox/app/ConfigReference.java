@@ -85,6 +85,13 @@ public final class ConfigReference {
               "1073741824",
               RELAY,
               "retained WAL above which the relay warns"),
+          new Variable(
+              "CDC_REPLAY_WINDOW",
+              "5m",
+              RELAY,
+              "how far the slot's confirmed position trails the stored one, so `replay` can re-read"
+                  + " that WAL (0: replays come from the outbox rows); the server keeps that much"
+                  + " more WAL and a restart re-decodes it"),
           new Variable("HTTP_PORT", "8080", "api", "HTTP port of the api (0: any free port)"),
           new Variable(
               "ADMIN_TOKEN",

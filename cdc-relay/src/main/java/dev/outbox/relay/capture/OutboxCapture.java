@@ -3,16 +3,17 @@ package dev.outbox.relay.capture;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.store.OutboxRows;
+import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,10 @@ public final class OutboxCapture implements AutoCloseable {
   private final CountDownLatch streaming = new CountDownLatch(1);
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-  private OutboxCapture(RelayConfig config, DataSource dataSource, RelayMetrics metrics) {
+  private final WalReplayRun replay;
+
+  private OutboxCapture(
+      RelayConfig config, DataSource dataSource, RelayMetrics metrics, ReplayRequest replay) {
     this.config = config;
     this.dataSource = dataSource;
     this.publisher =
@@ -56,6 +60,7 @@ public final class OutboxCapture implements AutoCloseable {
     BatchDelivery delivery =
         new BatchDelivery(
             publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);
+    this.replay = replay == null ? null : new WalReplayRun(replay, dataSource);
     this.engine =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
             .using(DebeziumProperties.of(config))
@@ -67,7 +72,9 @@ public final class OutboxCapture implements AutoCloseable {
                   }
                 })
             .using(this::completed)
-            .notifying(new PublishingConsumer(new OutboxRecordMapper("outbox_events"), delivery))
+            .notifying(
+                new PublishingConsumer(
+                    new OutboxRecordMapper("outbox_events"), delivery, this.replay))
             .build();
     this.executor =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
@@ -75,9 +82,23 @@ public final class OutboxCapture implements AutoCloseable {
 
   /** Starts the engine on its own thread; returns at once. */
   public static OutboxCapture start(RelayConfig config, DataSource dataSource, RelayMetrics m) {
-    OutboxCapture capture = new OutboxCapture(config, dataSource, m);
+    return start(config, dataSource, m, null);
+  }
+
+  /**
+   * Starts the engine on its own thread, serving the started WAL replay {@code replay} (null for
+   * none: the stored offset must have been rewound for it); returns at once.
+   */
+  public static OutboxCapture start(
+      RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
+    OutboxCapture capture = new OutboxCapture(config, dataSource, m, replay);
     capture.executor.execute(capture.engine);
     return capture;
+  }
+
+  /** Whether this capture still serves a WAL replay (it ends by itself; live events go on). */
+  public boolean isReplaying() {
+    return replay != null && replay.isRunning();
   }
 
   /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */
@@ -91,19 +112,23 @@ public final class OutboxCapture implements AutoCloseable {
   }
 
   private void announce() {
-    log.info("relay streaming from {}", slotPosition());
+    if (replay != null) {
+      log.info(
+          "relay streaming from {}, replaying request {} from the WAL",
+          storedPosition(),
+          replay.request().id());
+    } else {
+      log.info("relay streaming from {}", storedPosition());
+    }
     streaming.countDown();
   }
 
-  private String slotPosition() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?")) {
-      ps.setString(1, config.slotName());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getString(1) != null ? rs.getString(1) : "a new slot";
-      }
+  // The stored offset, not the slot's confirmed_flush_lsn, which trails it by CDC_REPLAY_WINDOW.
+  private String storedPosition() {
+    try (Connection c = dataSource.getConnection()) {
+      return StoredOffsets.read(c, config.slotName())
+          .map(s -> Lsns.format(s.lsn()))
+          .orElse("a new slot");
     } catch (SQLException e) {
       return "an unknown position (" + e.getMessage() + ")";
     }

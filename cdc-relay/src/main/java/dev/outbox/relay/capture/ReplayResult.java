@@ -3,7 +3,7 @@ package dev.outbox.relay.capture;
 /**
  * What a replay did.
  *
- * @param path where the events came from: {@code outbox rows}
+ * @param path where the events came from: {@code outbox rows} or {@code WAL}
  * @param events how many events were republished (with {@code replayed=true})
  * @param from the requested point, as given
  */
