@@ -155,16 +155,13 @@ final class ReplayCommand implements Callable<Integer> {
       throw new IllegalStateException(
           "replay request " + request.id() + " failed: " + request.error());
     }
-    out.println(
-        "replayed "
-            + request.events()
-            + " events from "
-            + point
-            + (point.lsn() == null ? " (" + Lsns.format(fromLsn) + ")" : "")
-            + " through "
-            + Lsns.format(request.throughLsn())
-            + " (read from the WAL); "
-            + progress.summary(request));
+    String fromText =
+        point.lsn() != null
+            ? Lsns.format(fromLsn)
+            : point.time() + " (LSN " + Lsns.format(fromLsn) + ")";
+    ReplayResult result =
+        ReplayResult.fromWal(request.events(), fromText, Lsns.format(request.throughLsn()));
+    out.println(result.toText() + "; " + progress.summary(request));
     return Optional.empty();
   }
 

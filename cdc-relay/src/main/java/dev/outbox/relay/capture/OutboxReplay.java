@@ -56,7 +56,7 @@ public final class OutboxReplay {
                 + " were deleted by the retention (OUTBOX_RETENTION) and the slot no longer"
                 + " holds that WAL");
       }
-      return new ReplayResult("outbox rows", publish(rows, position, null), lsn);
+      return ReplayResult.fromRows(publish(rows, position, null), lsn);
     } catch (SQLException e) {
       throw new IllegalStateException("reading outbox rows for the replay failed", e);
     }
@@ -79,7 +79,7 @@ public final class OutboxReplay {
                 + horizon
                 + " were deleted by the retention (OUTBOX_RETENTION)");
       }
-      return new ReplayResult("outbox rows", publish(rows, 0, time), time.toString());
+      return ReplayResult.fromRows(publish(rows, 0, time), time.toString());
     } catch (SQLException e) {
       throw new IllegalStateException("reading outbox rows for the replay failed", e);
     }

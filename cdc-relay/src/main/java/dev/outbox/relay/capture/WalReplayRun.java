@@ -2,6 +2,7 @@ package dev.outbox.relay.capture;
 
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.model.OutboxMessage;
+import dev.outbox.relay.replay.ReplayEnd;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.replay.ReplayRequests;
 import java.sql.Connection;
@@ -32,28 +33,27 @@ import org.slf4j.LoggerFactory;
  * transaction that began before the point and commits only now carries positions below it and must
  * not be dropped. Rows parked before the replay stay parked.
  *
- * <p>The replay is over once a record comes from a transaction committed after the one the relay
- * was in at the start: that record's {@code lsn_commit} (the commit processed before its own
- * transaction) is beyond {@code through_commit_lsn} (the last commit processed at the start).
- * Heartbeat records count, so an idle database ends it within two heartbeat intervals. Until then
- * the row check costs one query per batch; the count of republished events is stored with each
- * batch that has some.
+ * <p>The replay is over once the stream reaches where the relay was when it rewound ({@link
+ * ReplayEnd}); until then the row check costs one query per batch, and the count of republished
+ * events is stored with each batch that has some.
  */
 final class WalReplayRun {
 
   private static final Logger log = LoggerFactory.getLogger(WalReplayRun.class);
 
   private final ReplayRequest request;
+  private final ReplayEnd end;
   private final ReplayRequests requests;
   private final DataSource dataSource;
   private long events;
   private volatile boolean finished;
 
   WalReplayRun(ReplayRequest request, DataSource dataSource) {
-    if (!request.started() || request.throughCommitLsn() == null) {
+    if (!request.started() || request.throughOffset() == null) {
       throw new IllegalArgumentException("replay request " + request.id() + " has not started");
     }
     this.request = request;
+    this.end = ReplayEnd.of(request.throughOffset());
     this.requests = new ReplayRequests(dataSource);
     this.dataSource = dataSource;
     this.events = request.events();
@@ -89,13 +89,10 @@ final class WalReplayRun {
     return selected;
   }
 
-  /** Whether {@code records} reach a transaction committed after the position at the start. */
+  /** Whether {@code records} reach where the relay was when it rewound (see {@link ReplayEnd}). */
   boolean passesThrough(List<SourceRecord> records) {
     for (SourceRecord r : records) {
-      Map<String, ?> offset = r.sourceOffset();
-      if (offset != null
-          && offset.get("lsn_commit") instanceof Number commit
-          && commit.longValue() > request.throughCommitLsn()) {
+      if (r.sourceOffset() != null && end.reachedBy(r.sourceOffset())) {
         return true;
       }
     }

@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param requestedAt when {@code replay} asked
  * @param startedAt when the relay rewound its offset (null while pending, and when refused)
  * @param throughLsn where the relay had got to when it rewound (its stored {@code lsn})
- * @param throughCommitLsn the last commit it had processed then: a record of a transaction
- *     committed after that one (its {@code lsn_commit} is beyond it) ends the replay
+ * @param throughOffset the relay's whole stored offset then (Debezium's JSON), which tells when the
+ *     replay has caught up (see {@link ReplayEnd})
  * @param events how many events were republished so far
  * @param finishedAt when it ended (null while pending or running)
  * @param error why it was refused or failed (null when it succeeded)
@@ -24,7 +24,7 @@ public record ReplayRequest(
     Instant requestedAt,
     Instant startedAt,
     Long throughLsn,
-    Long throughCommitLsn,
+    String throughOffset,
     long events,
     Instant finishedAt,
     String error) {

@@ -22,7 +22,7 @@ public final class ReplayRequests {
   private static final Logger log = LoggerFactory.getLogger(ReplayRequests.class);
   private static final String COLUMNS =
       "id, slot_name, from_lsn::text, requested_at, started_at, through_lsn::text,"
-          + " through_commit_lsn::text, events, finished_at, error";
+          + " through_offset, events, finished_at, error";
 
   private final DataSource dataSource;
 
@@ -90,7 +90,7 @@ public final class ReplayRequests {
   /**
    * Starts {@code request} while the slot's engine is stopped: in one transaction, checks that the
    * slot still decodes from the point, rewinds the stored offset to it and records where the relay
-   * had got to ({@code through_lsn}, {@code through_commit_lsn}). Finishes it at once with 0 events
+   * had got to ({@code through_lsn}, {@code through_offset}). Finishes it at once with 0 events
    * when the relay has not got to the point yet, and refuses it (finished, not started, with the
    * reason) when the WAL cannot serve it.
    *
@@ -169,11 +169,11 @@ public final class ReplayRequests {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE relay_replay_requests SET started_at = now(), through_lsn = ?::pg_lsn,"
-                + " through_commit_lsn = ?::pg_lsn,"
+                + " through_offset = ?,"
                 + " finished_at = CASE WHEN ? THEN now() END WHERE id = ? RETURNING "
                 + COLUMNS)) {
       ps.setString(1, Lsns.format(position.lsn()));
-      ps.setString(2, Lsns.format(position.committedThrough()));
+      ps.setString(2, position.value());
       ps.setBoolean(3, nothingYet);
       ps.setLong(4, request.id());
       return one(ps).orElseThrow();
@@ -243,7 +243,7 @@ public final class ReplayRequests {
               instant(rs.getTimestamp(4)),
               instant(rs.getTimestamp(5)),
               lsn(rs.getString(6)),
-              lsn(rs.getString(7)),
+              rs.getString(7),
               rs.getLong(8),
               instant(rs.getTimestamp(9)),
               rs.getString(10)));

@@ -25,23 +25,16 @@ public final class StoredOffsets {
    * The stored offset of {@code slot}.
    *
    * @param key the row's key, as stored
+   * @param value the row's value, Debezium's offset as JSON
    * @param lsn Debezium's {@code lsn}
    * @param processedLsn {@code lsn_proc}, null when absent
    * @param commitLsn {@code lsn_commit}, null when absent
    */
-  public record Stored(String key, long lsn, Long processedLsn, Long commitLsn) {
+  public record Stored(String key, String value, long lsn, Long processedLsn, Long commitLsn) {
 
     /** The position status shows: the last commit processed, else the last change. */
     public long position() {
       return commitLsn != null ? commitLsn : lsn;
-    }
-
-    /** The last commit processed, else the last change completely processed, else the last. */
-    public long committedThrough() {
-      if (commitLsn != null) {
-        return commitLsn;
-      }
-      return processedLsn != null ? processedLsn : lsn;
     }
   }
 
@@ -60,6 +53,7 @@ public final class StoredOffsets {
           return Optional.of(
               new Stored(
                   rs.getString(1),
+                  rs.getString(2),
                   value.get("lsn").asLong(),
                   value.hasNonNull("lsn_proc") ? value.get("lsn_proc").asLong() : null,
                   value.hasNonNull("lsn_commit") ? value.get("lsn_commit").asLong() : null));
@@ -90,7 +84,7 @@ public final class StoredOffsets {
     }
   }
 
-  private static JsonNode json(String text) throws SQLException {
+  static JsonNode json(String text) throws SQLException {
     try {
       return Json.mapper().readTree(text);
     } catch (IOException e) {
