@@ -78,8 +78,8 @@ public final class ConfigReference {
               "CDC_OFFSET_FLUSH_INTERVAL",
               "250ms",
               RELAY,
-              "how often the stored WAL position (and the slot's) moves; bounds duplicates after"
-                  + " a crash"),
+              "how often the stored WAL position moves (the slot's follows CDC_REPLAY_WINDOW"
+                  + " later); bounds duplicates after a crash"),
           new Variable(
               "CDC_WAL_WARN_BYTES",
               "1073741824",

@@ -176,6 +176,10 @@ class OperationsIT {
       long replayed = channel.messageCount(test.queue);
       var message = channel.basicGet(test.queue, true);
       Cli.Result fromFuture = Cli.run(test.env(), "replay", "--from-time", "2999-01-01T00:00:00Z");
+      try (Statement s = c.createStatement()) {
+        s.execute("insert into relay_retention_horizon values (1, '" + second + "', now())");
+      }
+      Cli.Result tooOld = Cli.run(test.env(), "replay", "--from-lsn", "0/1");
 
       assertThat(fromLsn.exitCode()).isZero();
       assertThat(fromLsn.out())
@@ -187,6 +191,10 @@ class OperationsIT {
       assertThat(message.getProps().getHeaders()).containsEntry("replayed", true);
       assertThat(fromFuture.exitCode()).isZero();
       assertThat(fromFuture.out()).contains("replayed 0 events");
+      assertThat(tooOld.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(tooOld.err())
+          .contains("cannot replay from 0/1: outbox rows through " + second + " were deleted")
+          .contains("not from the WAL either: slot " + test.slot + " does not exist");
     }
   }
 

@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param walWarnBytes CDC_WAL_WARN_BYTES, retained WAL above which the relay warns
  * @param retention OUTBOX_RETENTION, how long published rows are kept for replays
  * @param maxMessageBytes EVENT_BUS_MAX_MESSAGE_BYTES, larger events are refused without sending
- * @param offsetFlushInterval CDC_OFFSET_FLUSH_INTERVAL, how often the offset (and the slot) is
- *     committed; a crash re-sends at most what was confirmed since
+ * @param offsetFlushInterval CDC_OFFSET_FLUSH_INTERVAL, how often the offset is committed (the slot
+ *     follows a replay window later); a crash re-sends at most what was confirmed since
  * @param replayWindow CDC_REPLAY_WINDOW, how far the slot's confirmed position is held behind the
  *     stored one so that {@code replay} can re-read that WAL (zero: replays come from the rows)
  */
