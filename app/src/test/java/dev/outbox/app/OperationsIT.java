@@ -210,7 +210,14 @@ class OperationsIT {
       channel.queueBind(test.queue, test.exchange, "#");
       var queries = new StatusQueries(test.db.jdbcUrl(), test.db.user(), test.db.password());
       try (Cli.Running relay = Cli.start(test.env("CDC_REPLAY_WINDOW", "10m"), "relay")) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> queries.slot(test.slot).streaming());
+        // A slot shows as active while PostgreSQL is still creating it; rows committed until its
+        // starting point go out through the first-start snapshot, not the WAL.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    queries.slot(test.slot).streaming()
+                        && queries.slot(test.slot).confirmedLsn() != null);
         UUID first = insertEvent(c, false);
         UUID second = insertEvent(c, false);
         UUID third = insertEvent(c, false);

@@ -39,10 +39,12 @@ class WalReplayIT {
   static RelayConfig config;
   static Relay relay;
   static ReplayRequests requests;
+  static UUID beforeTheSlot;
 
   @BeforeAll
   static void start() throws Exception {
     env = new RelayEnvironment("walreplay");
+    beforeTheSlot = env.insert(UUID.randomUUID().toString(), "snapshot.happened", "{}");
     Map<String, String> vars = env.env();
     vars.put("CDC_REPLAY_WINDOW", "10m");
     config = RelayConfig.fromEnv(vars);
@@ -89,6 +91,24 @@ class WalReplayIT {
     assertThat(after.subList(0, 7)).allMatch(r -> "true".equals(r.header("replayed")));
     assertThat(after.get(7).header("replayed")).isNull();
     assertThat(published(live)).isTrue();
+  }
+
+  @Test
+  void events_of_the_first_start_snapshot_are_not_in_the_wal_and_replay_from_the_rows()
+      throws Exception {
+    await().atMost(WAIT).until(() -> published(beforeTheSlot));
+    long snapshotPosition = publishedLsn(beforeTheSlot);
+
+    ReplayRoute route = ReplayRoute.choose(env.dataSource, env.slot, snapshotPosition);
+
+    assertThat(route.path()).isEqualTo(ReplayRoute.Path.ROWS);
+    assertThat(route.reason())
+        .contains(
+            "has confirmed up to "
+                + Lsns.format(snapshotPosition)
+                + ", "
+                + Lsns.format(snapshotPosition)
+                + " (");
   }
 
   @Test

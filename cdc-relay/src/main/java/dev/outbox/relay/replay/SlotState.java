@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What decides whether the WAL can serve a replay: the slot's confirmed_flush_lsn (PostgreSQL never
- * decodes a slot from before it: a start point below it is moved up to it) and its wal_status (lost
- * or unreserved WAL may be gone).
+ * decodes a slot from before it: a start point below it is moved up to it, and a transaction that
+ * committed before it is never sent) and its wal_status (lost or unreserved WAL may be gone).
  */
 record SlotState(long confirmedFlushLsn, String walStatus) {
 
@@ -34,12 +34,16 @@ record SlotState(long confirmedFlushLsn, String walStatus) {
     if (!"reserved".equals(walStatus) && !"extended".equals(walStatus)) {
       return "slot " + slot + " has wal_status " + walStatus + ", its WAL may be gone";
     }
-    if (fromLsn < confirmedFlushLsn) {
+    // Strictly after: the relay's first-start snapshot publishes the rows committed before the
+    // slot existed at the slot's starting point, which is where confirmed_flush_lsn begins, and
+    // those events were never in its WAL. A streamed event never sits exactly there.
+    if (fromLsn <= confirmedFlushLsn) {
       return "slot "
           + slot
           + " has confirmed up to "
           + Lsns.format(confirmedFlushLsn)
-          + ", past "
+          + ", "
+          + (fromLsn == confirmedFlushLsn ? "" : "past ")
           + Lsns.format(fromLsn)
           + " (older than CDC_REPLAY_WINDOW, or the window is 0): PostgreSQL no longer decodes"
           + " that WAL";
