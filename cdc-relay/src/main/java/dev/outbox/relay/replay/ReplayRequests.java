@@ -128,10 +128,9 @@ public final class ReplayRequests {
       return Optional.of("slot " + slot + " does not exist");
     }
     String whyNot = state.get().whyNot(slot, request.fromLsn());
-    if (whyNot == null && StoredOffsets.read(c, slot).isEmpty()) {
-      whyNot = "the relay has stored no position for slot " + slot + " yet";
-    }
-    return Optional.ofNullable(whyNot);
+    return whyNot != null
+        ? Optional.of(whyNot)
+        : ReplayRoute.whyNot(slot, StoredOffsets.read(c, slot));
   }
 
   private static ReplayRequest refuse(Connection c, ReplayRequest request, String whyNot)

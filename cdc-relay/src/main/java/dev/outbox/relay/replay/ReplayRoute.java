@@ -44,8 +44,9 @@ public record ReplayRoute(Path path, String reason) {
       if (whyNot != null) {
         return rows(whyNot);
       }
-      if (StoredOffsets.read(c, slot).isEmpty()) {
-        return rows("the relay has stored no position for slot " + slot + " yet");
+      Optional<String> notStored = whyNot(slot, StoredOffsets.read(c, slot));
+      if (notStored.isPresent()) {
+        return rows(notStored.get());
       }
       if (!LeaderLock.isHeldByAnyone(c, slot)) {
         return rows("no relay is active on slot " + slot + " to read its WAL");
@@ -72,6 +73,17 @@ public record ReplayRoute(Path path, String reason) {
         return lsn == null ? Optional.empty() : Optional.of(Lsns.parse(lsn));
       }
     }
+  }
+
+  /** Why the relay's stored offset cannot be rewound, if it cannot. */
+  static Optional<String> whyNot(String slot, Optional<StoredOffsets.Stored> stored) {
+    if (stored.isEmpty()) {
+      return Optional.of("the relay has stored no position for slot " + slot + " yet");
+    }
+    if (stored.get().inSnapshot()) {
+      return Optional.of("the relay of slot " + slot + " is still in its first-start snapshot");
+    }
+    return Optional.empty();
   }
 
   private static ReplayRoute rows(String reason) {

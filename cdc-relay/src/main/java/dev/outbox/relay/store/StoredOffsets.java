@@ -36,6 +36,19 @@ public final class StoredOffsets {
     public long position() {
       return commitLsn != null ? commitLsn : lsn;
     }
+
+    /**
+     * Whether the first-start snapshot is still under way ({@code snapshot} without {@code
+     * snapshot_completed: true}): rewinding now would drop the rest of it.
+     */
+    public boolean inSnapshot() {
+      try {
+        JsonNode offset = json(value);
+        return offset.has("snapshot") && !offset.path("snapshot_completed").asBoolean(false);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
   }
 
   /** The stored offset of {@code slot}, if the relay stored one. */
