@@ -78,13 +78,20 @@ public final class ConfigReference {
               "CDC_OFFSET_FLUSH_INTERVAL",
               "250ms",
               RELAY,
-              "how often the stored WAL position (and the slot's) moves; bounds duplicates after"
-                  + " a crash"),
+              "how often the stored WAL position moves (the slot's follows CDC_REPLAY_WINDOW"
+                  + " later); bounds duplicates after a crash"),
           new Variable(
               "CDC_WAL_WARN_BYTES",
               "1073741824",
               RELAY,
               "retained WAL above which the relay warns"),
+          new Variable(
+              "CDC_REPLAY_WINDOW",
+              "5m",
+              RELAY,
+              "how far the slot's confirmed position trails the stored one, so `replay` can re-read"
+                  + " that WAL (0: replays come from the outbox rows); the server keeps that much"
+                  + " more WAL and a restart re-decodes it"),
           new Variable("HTTP_PORT", "8080", "api", "HTTP port of the api (0: any free port)"),
           new Variable(
               "ADMIN_TOKEN",

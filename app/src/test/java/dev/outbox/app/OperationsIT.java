@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -10,6 +11,10 @@ import dev.outbox.relay.publish.RabbitTopology;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -171,16 +176,113 @@ class OperationsIT {
       long replayed = channel.messageCount(test.queue);
       var message = channel.basicGet(test.queue, true);
       Cli.Result fromFuture = Cli.run(test.env(), "replay", "--from-time", "2999-01-01T00:00:00Z");
+      try (Statement s = c.createStatement()) {
+        s.execute("insert into relay_retention_horizon values (1, '" + second + "', now())");
+      }
+      Cli.Result tooOld = Cli.run(test.env(), "replay", "--from-lsn", "0/1");
 
       assertThat(fromLsn.exitCode()).isZero();
       assertThat(fromLsn.out())
           .contains("replay from LSN " + second + ": 2 published events to republish")
-          .contains("replayed 2 events from " + second)
+          .contains("path: outbox rows (not from the WAL: slot " + test.slot + " does not exist)")
+          .contains("replayed 2 events from " + second + " (read from the outbox rows)")
           .containsPattern("2 events in [0-9.]+ s \\([0-9]+ events/s\\)");
       assertThat(replayed).isEqualTo(2);
       assertThat(message.getProps().getHeaders()).containsEntry("replayed", true);
       assertThat(fromFuture.exitCode()).isZero();
       assertThat(fromFuture.out()).contains("replayed 0 events");
+      assertThat(tooOld.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(tooOld.err())
+          .contains("cannot replay from 0/1: outbox rows through " + second + " were deleted")
+          .contains("not from the WAL either: slot " + test.slot + " does not exist");
+    }
+  }
+
+  @Test
+  void replay_within_the_window_is_read_from_the_wal_by_the_active_relay() throws Exception {
+    try (TestEnv test = new TestEnv("app_walreplay");
+        var c = test.db.connect();
+        Connection broker = test.broker();
+        Channel channel = broker.createChannel()) {
+      Cli.run(test.env(), "migrate");
+      declareExchange(test);
+      channel.queueDeclare(test.queue, true, false, false, null);
+      channel.queueBind(test.queue, test.exchange, "#");
+      var queries = new StatusQueries(test.db.jdbcUrl(), test.db.user(), test.db.password());
+      try (Cli.Running relay = Cli.start(test.env("CDC_REPLAY_WINDOW", "10m"), "relay")) {
+        // A slot shows as active while PostgreSQL is still creating it; rows committed until its
+        // starting point go out through the first-start snapshot, not the WAL.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    queries.slot(test.slot).streaming()
+                        && queries.slot(test.slot).confirmedLsn() != null);
+        UUID first = insertEvent(c, false);
+        UUID second = insertEvent(c, false);
+        UUID third = insertEvent(c, false);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> publishedLsn(c, third) != null && channel.messageCount(test.queue) == 3);
+        String secondLsn = publishedLsn(c, second);
+        String secondCreated = createdAt(c, second);
+
+        Cli.Result fromLsn = Cli.run(test.env(), "replay", "--from-lsn", secondLsn);
+        Cli.Result fromTime = Cli.run(test.env(), "replay", "--from-time", secondCreated);
+
+        assertThat(fromLsn.exitCode()).as(fromLsn.err()).isZero();
+        assertThat(fromLsn.out())
+            .contains("replay from LSN " + secondLsn + ": 2 published events to republish")
+            .contains("path: WAL (slot " + test.slot + " still holds " + secondLsn)
+            .containsPattern(
+                "replayed 2 events from "
+                    + secondLsn
+                    + " through [0-9A-F]+/[0-9A-F]+ \\(read from the WAL\\); 2 events in");
+        assertThat(fromTime.exitCode()).as(fromTime.err()).isZero();
+        assertThat(fromTime.out())
+            .contains("path: WAL")
+            .contains("replayed 2 events from " + Instant.parse(secondCreated));
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel.messageCount(test.queue) == 7);
+        List<String> ids = new ArrayList<>();
+        List<Object> replayed = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+          var message = channel.basicGet(test.queue, true);
+          ids.add(message.getProps().getMessageId());
+          replayed.add(message.getProps().getHeaders().get("replayed"));
+        }
+        List<String> sent = List.of(first.toString(), second.toString(), third.toString());
+        assertThat(ids.subList(0, 3)).isEqualTo(sent);
+        assertThat(ids.subList(3, 7))
+            .isEqualTo(List.of(sent.get(1), sent.get(2), sent.get(1), sent.get(2)));
+        assertThat(replayed.subList(0, 3)).containsOnlyNulls();
+        assertThat(replayed.subList(3, 7)).containsOnly(true);
+        assertThat(relay.stop(Duration.ofSeconds(60))).isZero();
+      }
+    }
+  }
+
+  private static String publishedLsn(java.sql.Connection c, UUID id) throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select published_lsn::text from outbox_events where id = ? and published_at is not"
+                + " null")) {
+      s.setObject(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static String createdAt(java.sql.Connection c, UUID id) throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                + " from outbox_events where id = ?")) {
+      s.setObject(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
     }
   }
 

@@ -6,12 +6,16 @@ import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
+import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.replay.ReplayRequest;
+import dev.outbox.relay.replay.ReplayRequests;
 import dev.outbox.relay.standby.LeaderLock;
 import dev.outbox.relay.store.Retention;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay role: applies the relay's migrations, waits for the slot's advisory lock (a standby
  * waits here), then runs the capture engine while it holds the lock, restarting it with backoff
- * when it fails by itself and handing the lock back when closed. Reused by the {@code all} command
- * and the benchmark; {@link RelayMain} is the stand-alone process.
+ * when it fails by itself and handing the lock back when closed. While active it looks for replay
+ * requests of its slot every 500 ms and serves them from the WAL (see {@link ReplayRequests}).
+ * Reused by the {@code all} command and the benchmark; {@link RelayMain} is the stand-alone
+ * process.
  */
 public final class Relay implements AutoCloseable {
 
@@ -43,6 +49,7 @@ public final class Relay implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread leader;
   private final ScheduledExecutorService monitor;
+  private final ReplayRequests replays;
   private OutboxCapture capture;
 
   private Relay(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
@@ -52,6 +59,7 @@ public final class Relay implements AutoCloseable {
     this.lock =
         new LeaderLock(
             config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.slotName());
+    this.replays = new ReplayRequests(dataSource);
     this.leader = new Thread(this::lead, "relay-leader-" + config.slotName());
     this.monitor =
         Executors.newSingleThreadScheduledExecutor(
@@ -142,19 +150,29 @@ public final class Relay implements AutoCloseable {
 
   private void runWhileHoldingLock() throws InterruptedException {
     for (int failures = 1; ; failures++) {
-      OutboxCapture running = startCapture();
-      if (running == null) {
+      OutboxCapture running;
+      try {
+        // A replay that was running when the last active relay stopped goes on.
+        running = startCapture(replays.open(config.slotName()).filter(ReplayRequest::started));
+      } catch (SQLException e) {
+        log.warn("reading replay requests failed, retrying: {}", e.getMessage());
+        running = null;
+      }
+      if (running == null && closing.getCount() == 0) {
         return;
       }
       long started = System.nanoTime();
       try {
-        while (!running.finished().isDone()) {
+        while (running != null && !running.finished().isDone()) {
           waitForEnd(running);
           if (!running.finished().isDone() && !lock.isHeld()) {
             log.warn("relay lost the lock of slot {}: stopping the engine", config.slotName());
             stopCapture();
             lock.release();
             return;
+          }
+          if (!running.finished().isDone() && !running.isReplaying()) {
+            running = serveReplayRequest(running);
           }
         }
       } catch (ExecutionException e) {
@@ -172,17 +190,61 @@ public final class Relay implements AutoCloseable {
 
   private void waitForEnd(OutboxCapture running) throws InterruptedException, ExecutionException {
     try {
-      running.finished().get(1, TimeUnit.SECONDS);
+      running.finished().get(500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      // still streaming; the caller checks the lock
+      // still streaming; the caller checks the lock and the replay requests
     }
   }
 
-  private synchronized OutboxCapture startCapture() {
+  /**
+   * Serves the slot's next replay request, if there is one: stops the engine (its confirmed work is
+   * committed), rewinds the stored offset to the request's point and starts a new engine that
+   * replays from there (see {@link ReplayRequests#start}); or, when the WAL cannot serve it,
+   * refuses it and starts a new engine where the old one stopped.
+   *
+   * @return the capture now running (null when the relay is closing)
+   */
+  private OutboxCapture serveReplayRequest(OutboxCapture running) {
+    Optional<ReplayRequest> next;
+    try {
+      next = replays.open(config.slotName());
+    } catch (SQLException e) {
+      log.debug("reading replay requests failed: {}", e.getMessage());
+      return running;
+    }
+    if (next.isEmpty()) {
+      return running;
+    }
+    if (!next.get().started()) {
+      try {
+        if (replays.refuseIfUnservable(next.get()).finished()) {
+          return running;
+        }
+      } catch (SQLException e) {
+        log.debug("checking replay request {} failed: {}", next.get().id(), e.getMessage());
+        return running;
+      }
+    }
+    log.info(
+        "replay request {} from {}: stopping the engine to rewind",
+        next.get().id(),
+        Lsns.format(next.get().fromLsn()));
+    stopCapture();
+    Optional<ReplayRequest> replay = Optional.empty();
+    try {
+      ReplayRequest request = next.get().started() ? next.get() : replays.start(next.get());
+      replay = Optional.of(request).filter(r -> r.started() && !r.finished());
+    } catch (SQLException e) {
+      log.warn("starting replay request {} failed, retrying: {}", next.get().id(), e.getMessage());
+    }
+    return startCapture(replay);
+  }
+
+  private synchronized OutboxCapture startCapture(Optional<ReplayRequest> replay) {
     if (closing.getCount() == 0) {
       return null;
     }
-    capture = OutboxCapture.start(config, dataSource, metrics);
+    capture = OutboxCapture.start(config, dataSource, metrics, replay.orElse(null));
     return capture;
   }
 

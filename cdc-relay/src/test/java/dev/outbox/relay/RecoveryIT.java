@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.outbox.relay.capture.OutboxReplay;
 import dev.outbox.relay.capture.ReplayResult;
 import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.replay.ReplayRoute;
 import dev.outbox.relay.status.RelayStatus;
 import dev.outbox.relay.status.RelayStatusQuery;
 import dev.outbox.relay.store.Retention;
@@ -39,6 +41,9 @@ class RecoveryIT {
     // The relay's own retention job must not race the test's explicit run.
     java.util.Map<String, String> vars = env.env();
     vars.put("OUTBOX_RETENTION", "3650d");
+    // No replay window: the slot confirms each position as soon as it is stored (Debezium's own
+    // commit), so every replay point of these tests is outside the WAL and served from the rows.
+    vars.put("CDC_REPLAY_WINDOW", "0");
     relay =
         Relay.start(
             dev.outbox.relay.config.RelayConfig.fromEnv(vars),
@@ -66,11 +71,18 @@ class RecoveryIT {
     ReceivedMessages received = env.queue("lsn.#");
     List<UUID> ids = insertAndAwait(received, "lsn.happened", 5);
     String third = received.byId(ids.get(2)).header("lsn");
+    ReplayRoute route =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> ReplayRoute.choose(env.dataSource, env.slot, Lsns.parse(third)),
+                r -> r.path() == ReplayRoute.Path.ROWS);
 
     ReplayResult result = replay.fromLsn(third);
     UUID live = env.insert(UUID.randomUUID().toString(), "lsn.happened", "{}");
     await().atMost(Duration.ofSeconds(30)).until(() -> received.byId(live) != null);
 
+    assertThat(route.reason()).contains("has confirmed up to");
     assertThat(result.events()).isEqualTo(3);
     assertThat(result.path()).isEqualTo("outbox rows");
     assertThat(replayed(received)).containsExactly(ids.get(2), ids.get(3), ids.get(4));
@@ -85,9 +97,16 @@ class RecoveryIT {
     List<UUID> before = insertAndAwait(received, "time.happened", 2);
     Instant point = Instant.parse(received.byId(before.get(1)).body().get("occurred_at").asText());
     List<UUID> after = insertAndAwait(received, "time.happened", 2);
+    long pointLsn = ReplayRoute.firstPublishedAtOrAfter(env.dataSource, point).orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> ReplayRoute.choose(env.dataSource, env.slot, pointLsn).path(),
+            path -> path == ReplayRoute.Path.ROWS);
 
     ReplayResult result = replay.fromTime(point);
 
+    assertThat(pointLsn).isEqualTo(Lsns.parse(received.byId(before.get(1)).header("lsn")));
     assertThat(result.events()).isGreaterThanOrEqualTo(3);
     assertThat(replayed(received)).containsSubsequence(before.get(1), after.get(0), after.get(1));
     assertThat(replayed(received)).doesNotContain(before.get(0));

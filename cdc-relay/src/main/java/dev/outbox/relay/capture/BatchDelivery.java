@@ -166,11 +166,23 @@ final class BatchDelivery {
   }
 
   private void untilDone(SqlAction action) throws InterruptedException {
+    retrying(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code call} until the database answers, with the backoff and outage logging of the marks
+   * (also for a replay's bookkeeping); throws {@link InterruptedException} when the relay stops.
+   */
+  <T> T retrying(SqlCall<T> call) throws InterruptedException {
     while (true) {
       try {
-        action.run();
+        T result = call.run();
         database.succeeded();
-        return;
+        return result;
       } catch (SQLException e) {
         if (database.failed(e)) {
           metrics.outage("postgresql");
@@ -193,5 +205,10 @@ final class BatchDelivery {
   @FunctionalInterface
   private interface SqlAction {
     void run() throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface SqlCall<T> {
+    T run() throws SQLException;
   }
 }

@@ -3,8 +3,11 @@ package dev.outbox.relay.capture;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.store.OutboxRows;
+import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -12,8 +15,6 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.spi.OffsetCommitPolicy;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -41,12 +42,16 @@ public final class OutboxCapture implements AutoCloseable {
   private final Stopper stopper = new Stopper();
   private final RabbitMqPublisher publisher;
   private final PublishedMarker marker;
+  private final PublishingConsumer consumer;
   private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private final ExecutorService executor;
   private final CountDownLatch streaming = new CountDownLatch(1);
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-  private OutboxCapture(RelayConfig config, DataSource dataSource, RelayMetrics metrics) {
+  private final WalReplayRun replay;
+
+  private OutboxCapture(
+      RelayConfig config, DataSource dataSource, RelayMetrics metrics, ReplayRequest replay) {
     this.config = config;
     this.dataSource = dataSource;
     this.publisher =
@@ -59,6 +64,15 @@ public final class OutboxCapture implements AutoCloseable {
         new BatchDelivery(
             publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);
     this.marker = new PublishedMarker(delivery, config.slotName());
+    this.replay = replay == null ? null : new WalReplayRun(replay, dataSource);
+    this.consumer =
+        new PublishingConsumer(
+            new OutboxRecordMapper("outbox_events"),
+            delivery,
+            marker,
+            config.offsetFlushInterval(),
+            this.replay,
+            stopper);
     this.engine =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
             .using(DebeziumProperties.of(config))
@@ -72,12 +86,7 @@ public final class OutboxCapture implements AutoCloseable {
             .using(this::completed)
             // The consumer decides when an offset may be committed (see PublishingConsumer).
             .using(OffsetCommitPolicy.always())
-            .notifying(
-                new PublishingConsumer(
-                    new OutboxRecordMapper("outbox_events"),
-                    delivery,
-                    marker,
-                    config.offsetFlushInterval()))
+            .notifying(consumer)
             .build();
     this.executor =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
@@ -85,9 +94,23 @@ public final class OutboxCapture implements AutoCloseable {
 
   /** Starts the engine on its own thread; returns at once. */
   public static OutboxCapture start(RelayConfig config, DataSource dataSource, RelayMetrics m) {
-    OutboxCapture capture = new OutboxCapture(config, dataSource, m);
+    return start(config, dataSource, m, null);
+  }
+
+  /**
+   * Starts the engine on its own thread, serving the started WAL replay {@code replay} (null for
+   * none: the stored offset must have been rewound for it); returns at once.
+   */
+  public static OutboxCapture start(
+      RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
+    OutboxCapture capture = new OutboxCapture(config, dataSource, m, replay);
     capture.executor.execute(capture.engine);
     return capture;
+  }
+
+  /** Whether this capture still serves a WAL replay (it ends by itself; live events go on). */
+  public boolean isReplaying() {
+    return replay != null && replay.isRunning();
   }
 
   /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */
@@ -101,19 +124,23 @@ public final class OutboxCapture implements AutoCloseable {
   }
 
   private void announce() {
-    log.info("relay streaming from {}", slotPosition());
+    if (replay != null) {
+      log.info(
+          "relay streaming from {}, replaying request {} from the WAL",
+          storedPosition(),
+          replay.request().id());
+    } else {
+      log.info("relay streaming from {}", storedPosition());
+    }
     streaming.countDown();
   }
 
-  private String slotPosition() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?")) {
-      ps.setString(1, config.slotName());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getString(1) != null ? rs.getString(1) : "a new slot";
-      }
+  // The stored offset, not the slot's confirmed_flush_lsn, which trails it by CDC_REPLAY_WINDOW.
+  private String storedPosition() {
+    try (Connection c = dataSource.getConnection()) {
+      return StoredOffsets.read(c, config.slotName())
+          .map(s -> Lsns.format(s.lsn()))
+          .orElse("a new slot");
     } catch (SQLException e) {
       return "an unknown position (" + e.getMessage() + ")";
     }
@@ -153,6 +180,15 @@ public final class OutboxCapture implements AutoCloseable {
   @Override
   public void close() {
     stopper.stop();
+    try {
+      consumer.acknowledgeDelivered();
+    } catch (InterruptedException | RuntimeException e) {
+      // Not acknowledged: those events are read and sent again after the restart.
+      log.warn("could not acknowledge the last delivered events before stopping: {}", e.toString());
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
     closeEngine();
     executor.shutdown();
     try {

@@ -18,10 +18,11 @@ import javax.sql.DataSource;
  * published are the live stream's, so nothing is lost or reordered for them).
  *
  * <p>The events come from the retained outbox rows ({@code published_lsn} maps a position to rows).
- * The slot cannot serve them: PostgreSQL starts logical decoding at the slot's confirmed_flush_lsn
- * at the earliest, and the relay confirms every batch as soon as RabbitMQ did, so the WAL window
- * behind the slot holds no published event to rewind to. A point older than what the retention job
- * deleted is refused.
+ * This is the path for points the WAL no longer serves: PostgreSQL starts logical decoding at the
+ * slot's confirmed_flush_lsn at the earliest, which trails the relay by CDC_REPLAY_WINDOW (points
+ * within the window are replayed by the active relay from the WAL, see {@code
+ * dev.outbox.relay.replay}), and after the slot was invalidated or recreated. A point older than
+ * what the retention job deleted is refused.
  */
 public final class OutboxReplay {
 
@@ -53,10 +54,9 @@ public final class OutboxReplay {
                 + lsn
                 + ": outbox rows through "
                 + horizon
-                + " were deleted by the retention (OUTBOX_RETENTION) and the slot no longer"
-                + " holds that WAL");
+                + " were deleted by the retention (OUTBOX_RETENTION)");
       }
-      return new ReplayResult("outbox rows", publish(rows, position, null), lsn);
+      return ReplayResult.fromRows(publish(rows, position, null), lsn);
     } catch (SQLException e) {
       throw new IllegalStateException("reading outbox rows for the replay failed", e);
     }
@@ -79,7 +79,7 @@ public final class OutboxReplay {
                 + horizon
                 + " were deleted by the retention (OUTBOX_RETENTION)");
       }
-      return new ReplayResult("outbox rows", publish(rows, 0, time), time.toString());
+      return ReplayResult.fromRows(publish(rows, 0, time), time.toString());
     } catch (SQLException e) {
       throw new IllegalStateException("reading outbox rows for the replay failed", e);
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Marks confirmed events published on a thread of its own, in the order the batches were confirmed,
@@ -51,9 +52,20 @@ final class PublishedMarker implements AutoCloseable {
     }
   }
 
-  /** Stops marking; what is not marked yet is not acknowledged either, and is read again. */
+  /**
+   * Lets a mark in progress finish (briefly), then stops; what is not marked is not acknowledged
+   * either, and is read again after the restart.
+   */
   @Override
   public void close() {
-    thread.shutdownNow();
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      thread.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

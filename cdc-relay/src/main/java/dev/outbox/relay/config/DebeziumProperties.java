@@ -1,5 +1,7 @@
 package dev.outbox.relay.config;
 
+import dev.outbox.relay.window.WindowedPostgresConnector;
+import dev.outbox.relay.window.WindowedPostgresTask;
 import java.util.Properties;
 
 /**
@@ -54,7 +56,6 @@ public final class DebeziumProperties {
     // so several relays (one per slot) can share the offsets table.
     p.setProperty("name", config.slotName());
     p.setProperty("topic.prefix", config.slotName());
-    p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
     p.setProperty("database.hostname", db.host());
     p.setProperty("database.port", Integer.toString(db.port()));
     p.setProperty("database.dbname", db.database());
@@ -85,6 +86,7 @@ public final class DebeziumProperties {
     latency(p, config);
     resilience(p);
     heartbeat(p, config);
+    replayWindow(p, config);
     return p;
   }
 
@@ -127,6 +129,15 @@ public final class DebeziumProperties {
     p.setProperty("retriable.restart.connector.wait.ms", "1000");
     p.setProperty("slot.max.retries", "40");
     p.setProperty("slot.retry.delay.ms", "500");
+  }
+
+  // Debezium's connector, with a task that confirms to the slot only positions stored at least
+  // CDC_REPLAY_WINDOW ago: the slot keeps that WAL, so a replay can rewind the stored offset into
+  // it.
+  private static void replayWindow(Properties p, RelayConfig config) {
+    p.setProperty("connector.class", WindowedPostgresConnector.class.getName());
+    p.setProperty(
+        WindowedPostgresTask.WINDOW_PROPERTY, Long.toString(config.replayWindow().toMillis()));
   }
 
   private static void heartbeat(Properties p, RelayConfig config) {

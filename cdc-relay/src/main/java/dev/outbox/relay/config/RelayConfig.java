@@ -24,8 +24,10 @@ import java.util.Objects;
  * @param walWarnBytes CDC_WAL_WARN_BYTES, retained WAL above which the relay warns
  * @param retention OUTBOX_RETENTION, how long published rows are kept for replays
  * @param maxMessageBytes EVENT_BUS_MAX_MESSAGE_BYTES, larger events are refused without sending
- * @param offsetFlushInterval CDC_OFFSET_FLUSH_INTERVAL, how often the offset (and the slot) is
- *     committed; a crash re-sends at most what was confirmed since
+ * @param offsetFlushInterval CDC_OFFSET_FLUSH_INTERVAL, how often the offset is committed (the slot
+ *     follows a replay window later); a crash re-sends at most what was confirmed since
+ * @param replayWindow CDC_REPLAY_WINDOW, how far the slot's confirmed position is held behind the
+ *     stored one so that {@code replay} can re-read that WAL (zero: replays come from the rows)
  */
 public record RelayConfig(
     String jdbcUrl,
@@ -42,7 +44,8 @@ public record RelayConfig(
     long walWarnBytes,
     Duration retention,
     int maxMessageBytes,
-    Duration offsetFlushInterval) {
+    Duration offsetFlushInterval,
+    Duration replayWindow) {
 
   public RelayConfig {
     Objects.requireNonNull(jdbcUrl, "DATABASE_URL is required");
@@ -57,6 +60,9 @@ public record RelayConfig(
     }
     if (maxRetries < 1) {
       throw new IllegalArgumentException("OUTBOX_MAX_RETRIES must be at least 1");
+    }
+    if (replayWindow.isNegative()) {
+      throw new IllegalArgumentException("CDC_REPLAY_WINDOW must not be negative");
     }
   }
 
@@ -84,7 +90,11 @@ public record RelayConfig(
         // Committing after every batch (0) puts a database write and an fsync between batches,
         // which doubled the p99 on a loaded machine; 250 ms amortises it under load and bounds
         // the duplicates after a crash to about a quarter of a second of events.
-        duration(env, "CDC_OFFSET_FLUSH_INTERVAL", "250ms"));
+        duration(env, "CDC_OFFSET_FLUSH_INTERVAL", "250ms"),
+        // The slot keeps this much WAL beyond the stored position, so a replay of the last few
+        // minutes reads the WAL itself; the cost is that WAL on disk and its re-reading after a
+        // restart (PostgreSQL decodes from restart_lsn). Older points are replayed from the rows.
+        duration(env, "CDC_REPLAY_WINDOW", "5m"));
   }
 
   /** The database's host, port and name as Debezium wants them, parsed from DATABASE_URL. */

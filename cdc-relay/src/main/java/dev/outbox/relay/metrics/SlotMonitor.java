@@ -1,5 +1,7 @@
 package dev.outbox.relay.metrics;
 
+import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.store.StoredOffsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,13 +42,18 @@ public final class SlotMonitor implements Runnable {
     }
   }
 
+  // Lag from the stored position (where a restart resumes), not from confirmed_flush_lsn, which
+  // trails it by CDC_REPLAY_WINDOW on purpose; the retained WAL includes that window.
   private void sampleSlot(Connection c) throws SQLException {
+    String stored = StoredOffsets.read(c, slot).map(s -> Lsns.format(s.position())).orElse(null);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn), 0),"
+            "SELECT COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(),"
+                + " COALESCE(?::pg_lsn, confirmed_flush_lsn)), 0),"
                 + " COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)"
                 + " FROM pg_replication_slots WHERE slot_name = ?")) {
-      ps.setString(1, slot);
+      ps.setString(1, stored);
+      ps.setString(2, slot);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           long lag = rs.getLong(1);
@@ -62,8 +69,9 @@ public final class SlotMonitor implements Runnable {
     if (retained > warnBytes && !warned) {
       log.warn(
           "slot {} retains {} bytes of WAL (CDC_WAL_WARN_BYTES={}): is the relay stuck or"
-              + " heartbeats off? Past max_slot_wal_keep_size PostgreSQL invalidates the slot;"
-              + " recover with a new slot and a replay from the outbox rows",
+              + " heartbeats off, or CDC_REPLAY_WINDOW too long for this WAL rate? Past"
+              + " max_slot_wal_keep_size PostgreSQL invalidates the slot; recover with a new slot"
+              + " and a replay from the outbox rows",
           slot,
           retained,
           warnBytes);

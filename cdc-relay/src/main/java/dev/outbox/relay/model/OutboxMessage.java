@@ -42,9 +42,12 @@ public record OutboxMessage(
     return Lsns.format(lsn);
   }
 
-  /** The same event marked as a replay. */
+  /**
+   * The same event marked as a replay. Its commit time is dropped: a replay's confirm says nothing
+   * about the relay's commit-to-confirm latency.
+   */
   public OutboxMessage asReplay() {
     return new OutboxMessage(
-        id, eventType, aggregateType, aggregateId, payloadJson, occurredAt, lsn, commitTime, true);
+        id, eventType, aggregateType, aggregateId, payloadJson, occurredAt, lsn, null, true);
   }
 }

@@ -83,6 +83,25 @@ public final class LeaderLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether some session of this database holds the lock of {@code slot}, i.e. a relay is active on
+   * it (read from pg_locks, without taking it).
+   */
+  public static boolean isHeldByAnyone(Connection c, String slot) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND objsubid = 1 AND database = (SELECT oid FROM pg_database"
+                + " WHERE datname = current_database())"
+                + " AND ((classid::bigint << 32) | objid::bigint)"
+                + " = hashtextextended('outbox-relay:' || ?, 0)")) {
+      ps.setString(1, slot);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    }
+  }
+
   /** Gives the lock up (by ending its session) and stops any pending {@link #acquire()}. */
   @Override
   public synchronized void close() {

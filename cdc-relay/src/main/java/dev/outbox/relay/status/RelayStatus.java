@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param confirmedFlushLsn the slot's confirmed_flush_lsn (what PostgreSQL may discard before)
  * @param restartLsn the slot's restart_lsn (the oldest WAL it retains)
  * @param walStatus the slot's wal_status: reserved, extended, unreserved or lost
- * @param lagBytes the server's current WAL position minus confirmed_flush_lsn
+ * @param lagBytes the server's current WAL position minus the stored position (WAL the relay has
+ *     not handled yet; the slot's confirmed_flush_lsn trails the stored position by the replay
+ *     window on purpose)
  * @param retainedWalBytes the server's current WAL position minus restart_lsn
  * @param activeRelay whether some relay holds the slot's advisory lock (streams)
  * @param pending unpublished, unparked outbox rows
@@ -42,10 +44,22 @@ public record RelayStatus(
         "confirmed_flush_lsn  " + orDash(confirmedFlushLsn),
         "restart_lsn          " + orDash(restartLsn),
         "wal_status           " + orDash(walStatus),
+        "replay from WAL      " + walReplayFrom(),
         "lag                  " + lagBytes + " bytes, " + oldestPendingAge.toMillis() + " ms",
         "retained WAL         " + retainedWalBytes + " bytes",
         "outbox pending       " + pending,
         "outbox parked        " + parked);
+  }
+
+  // PostgreSQL decodes the slot from confirmed_flush_lsn on; older points come from the rows.
+  private String walReplayFrom() {
+    if (!slotExists || confirmedFlushLsn == null) {
+      return "-";
+    }
+    if (!"reserved".equals(walStatus) && !"extended".equals(walStatus)) {
+      return "no (wal_status " + walStatus + ")";
+    }
+    return "at or after " + confirmedFlushLsn + (activeRelay ? "" : " (once a relay is active)");
   }
 
   private static String orDash(String s) {

@@ -22,6 +22,14 @@ class RelayConfigTest {
     assertThat(config.publication()).isEqualTo("outbox_publication");
     assertThat(config.retention()).isEqualTo(Duration.ofDays(7));
     assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.replayWindow()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void a_replay_window_of_0_turns_wal_replays_off_and_a_negative_one_is_refused() {
+    assertThat(RelayConfig.fromEnv(Map.of("CDC_REPLAY_WINDOW", "0")).replayWindow()).isZero();
+    assertThatThrownBy(() -> RelayConfig.fromEnv(Map.of("CDC_REPLAY_WINDOW", "PT-5M")))
+        .hasMessageContaining("CDC_REPLAY_WINDOW");
   }
 
   @Test
@@ -69,6 +77,8 @@ class RelayConfigTest {
     assertThat(p.getProperty("snapshot.select.statement.overrides.public.outbox_events"))
         .contains("published_at IS NULL AND parked_at IS NULL");
     assertThat(p.getProperty("heartbeat.action.query")).startsWith("WITH old AS (DELETE");
+    assertThat(p.getProperty("connector.class")).endsWith("WindowedPostgresConnector");
+    assertThat(p.getProperty("outbox.replay.window.ms")).isEqualTo("300000");
   }
 
   @Test
