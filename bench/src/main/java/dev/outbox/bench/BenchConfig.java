@@ -25,6 +25,17 @@ import java.util.Map;
  *     nor poller-seed, which delivers its 100 msg/s ceiling (batch / interval) in any volume
  * @param budgetSeconds BENCH_BUDGET_SECONDS: no contestant run starts after this much time; the
  *     report then says what was skipped
+ * @param notifierEvents BENCH_NOTIFIER_EVENTS: distinct user.created events per phase of the
+ *     notifier throughput measure (the backlog, then as many again with the notifier running)
+ * @param notifierDuplicatePercent BENCH_NOTIFIER_DUPLICATE_PERCENT: exact copies (same event id)
+ *     published on top of the distinct events, in percent of them (0-100), so dedup is exercised
+ * @param notifierTimeoutSeconds BENCH_NOTIFIER_TIMEOUT_SECONDS: the bound of each phase of the
+ *     notifier measure (launch → drained, first publish → drained); a phase cut short reports what
+ *     was processed by then
+ * @param notifierClasspath BENCH_NOTIFIER_CLASSPATH: the notifier's runtime classpath with an SLF4J
+ *     binding (needed for the notifier throughput measure; scripts/bench sets it)
+ * @param notifierJavaOpts BENCH_NOTIFIER_JAVA_OPTS: the measured notifier JVM's options (JVM
+ *     defaults, as docker/compose.yaml runs it, unless set; e.g. a flight recording)
  */
 public record BenchConfig(
     String adminJdbcUrl,
@@ -55,7 +66,12 @@ public record BenchConfig(
     Path outDir,
     boolean floors,
     int budgetSeconds,
-    List<String> volumeContestants) {
+    List<String> volumeContestants,
+    int notifierEvents,
+    int notifierDuplicatePercent,
+    int notifierTimeoutSeconds,
+    String notifierClasspath,
+    String notifierJavaOpts) {
 
   public static BenchConfig fromEnv(Map<String, String> env) {
     var e = new Env(env);
@@ -93,7 +109,12 @@ public record BenchConfig(
         Path.of(e.text("BENCH_OUT", "bench-results")).toAbsolutePath(),
         Boolean.parseBoolean(e.text("BENCH_FLOORS", "true")),
         e.positive("BENCH_BUDGET_SECONDS", 1140),
-        e.list("BENCH_VOLUME_CONTESTANTS", "relay,poller-tuned,debezium-tuned"));
+        e.list("BENCH_VOLUME_CONTESTANTS", "relay,poller-tuned,debezium-tuned"),
+        e.positive("BENCH_NOTIFIER_EVENTS", 20_000),
+        e.percent("BENCH_NOTIFIER_DUPLICATE_PERCENT", 10),
+        e.positive("BENCH_NOTIFIER_TIMEOUT_SECONDS", 180),
+        e.text("BENCH_NOTIFIER_CLASSPATH", ""),
+        e.text("BENCH_NOTIFIER_JAVA_OPTS", ""));
   }
 
   /**
@@ -146,6 +167,20 @@ public record BenchConfig(
         pairs.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
       }
       return pairs;
+    }
+
+    int percent(String key, int fallback) {
+      String value = text(key, String.valueOf(fallback));
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed >= 0 && parsed <= 100) {
+          return parsed;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below with the variable's name
+      }
+      throw new IllegalArgumentException(
+          key + " must be a whole percentage 0-100, was '" + value + "'");
     }
 
     int positive(String key, int fallback) {

@@ -13,11 +13,11 @@ import java.util.List;
  * {@code @file} arguments the way the java launcher does (one or more options a line, {@code #}
  * starts a comment), so the report shows the options a contestant really ran with.
  */
-final class JavaOpts {
+public final class JavaOpts {
 
   private JavaOpts() {}
 
-  static List<String> split(String opts) {
+  public static List<String> split(String opts) {
     List<String> result = new ArrayList<>();
     for (String token : words(opts)) {
       if (token.startsWith("@")) {

@@ -4,25 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A Markdown table built row by row. */
-final class Table {
+public final class Table {
 
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
-  Table(String... header) {
+  public Table(String... header) {
     this.header = List.of(header);
   }
 
-  Table row(Object... cells) {
+  public Table row(Object... cells) {
     rows.add(java.util.Arrays.stream(cells).map(String::valueOf).toList());
     return this;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return rows.isEmpty();
   }
 
-  String render() {
+  public String render() {
     var out = new StringBuilder();
     out.append("| ").append(String.join(" | ", header)).append(" |\n");
     out.append("|").append("---|".repeat(header.size())).append('\n');
