@@ -27,8 +27,9 @@ import java.util.Properties;
  *       always-commit policy, with the relay's consumer deciding when: every
  *       CDC_OFFSET_FLUSH_INTERVAL (250 ms), after the rows of the events it covers are marked
  *       published (see {@code PublishingConsumer}), and on shutdown. The slot's confirmed_flush_lsn
- *       follows the stored offset; a crash re-sends at most about that much. Committing every batch
- *       put a write and an fsync between batches and doubled the p99 on a loaded machine.
+ *       follows the stored offset CDC_REPLAY_WINDOW later ({@code WindowedPostgresTask}); a crash
+ *       re-sends at most about one interval. Committing every batch put a write and an fsync
+ *       between batches and doubled the p99 on a loaded machine.
  *   <li>{@code status.update.interval.ms} (default 10000): the replication feedback cadence, off
  *       the latency path; 1 s keeps the slot's view of our flushed position fresh.
  *   <li>{@code slot.retry.delay.ms} (default 10000) and {@code retriable.restart.connector.wait.ms}
