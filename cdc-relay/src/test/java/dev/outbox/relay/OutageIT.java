@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,10 +63,14 @@ class OutageIT {
   void events_written_while_the_broker_is_unreachable_all_arrive_in_order_once_it_is_back()
       throws Exception {
     ReceivedMessages received = env.queue("outage.#");
-    EventWriter writer = new EventWriter(env, "outage.happened", 10, 200).start();
+    // The writer stops at 300 events until the broker is cut, so the outage always has events to
+    // hold back, however fast the relay delivered the first ones.
+    CountDownLatch cut = new CountDownLatch(1);
+    EventWriter writer = new EventWriter(env, "outage.happened", 10, 200).gateAt(300, cut).start();
     await().atMost(Duration.ofSeconds(60)).until(() -> received.distinct("outage.") >= 300);
 
     proxy.cut();
+    cut.countDown();
     await().atMost(Duration.ofSeconds(30)).until(() -> outages() >= 1);
     writer.join();
     int deliveredDuringOutage = received.distinct("outage.");

@@ -3,6 +3,8 @@ package dev.outbox.relay.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,8 @@ public final class EventWriter implements Runnable {
   private final List<String> aggregates = new ArrayList<>();
   private final AtomicInteger written = new AtomicInteger();
   private final Thread thread;
+  private int gateAt = -1;
+  private CountDownLatch gate;
 
   public EventWriter(RelayEnvironment env, String type, int aggregates, int perAggregate) {
     this.env = env;
@@ -29,6 +33,13 @@ public final class EventWriter implements Runnable {
     this.thread = new Thread(this, "event-writer");
   }
 
+  /** Makes the writer wait, after {@code written} events, until {@code gate} opens. */
+  public EventWriter gateAt(int written, CountDownLatch gate) {
+    this.gateAt = written;
+    this.gate = gate;
+    return this;
+  }
+
   public EventWriter start() {
     thread.start();
     return this;
@@ -38,9 +49,23 @@ public final class EventWriter implements Runnable {
   public void run() {
     for (int seq = 0; seq < perAggregate; seq++) {
       for (String aggregate : aggregates) {
+        if (written.get() == gateAt) {
+          awaitGate();
+        }
         env.insert(aggregate, type, "{\"seq\":" + seq + "}");
         written.incrementAndGet();
       }
+    }
+  }
+
+  private void awaitGate() {
+    try {
+      if (!gate.await(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the writer's gate was never opened");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted at the writer's gate", e);
     }
   }
 
