@@ -63,7 +63,7 @@ public final class ConfigReference {
               "outbox_publication",
               ALL,
               "publication on outbox_events (publish = 'insert'), created by the migrations"),
-          new Variable("CDC_POLL_INTERVAL", "5ms", RELAY, "Debezium's wait when the WAL is idle"),
+          new Variable("CDC_POLL_INTERVAL", "1ms", RELAY, "Debezium's wait when the WAL is idle"),
           new Variable(
               "CDC_HEARTBEAT_INTERVAL",
               "10s",

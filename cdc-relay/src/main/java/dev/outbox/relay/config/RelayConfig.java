@@ -80,7 +80,7 @@ public record RelayConfig(
         // Each idle wait of the engine is at most this long. Measured idle CPU of a relay process
         // (2 loaded cores): 1ms 51 %, 5ms 20 %, 500ms 1.3 % of a core. 5ms keeps the added latency
         // to a few milliseconds at a fifth of a core; 1ms buys the last few at half a core.
-        duration(env, "CDC_POLL_INTERVAL", "5ms"),
+        duration(env, "CDC_POLL_INTERVAL", "1ms"),
         duration(env, "CDC_HEARTBEAT_INTERVAL", "10s"),
         integer(env, "CDC_MAX_BATCH_SIZE", 2048),
         longValue(env, "CDC_WAL_WARN_BYTES", 1L << 30),

@@ -73,7 +73,7 @@ class RelayConfigTest {
     assertThat(p.getProperty("table.include.list"))
         .isEqualTo("public.outbox_events,public.relay_heartbeat");
     assertThat(p.getProperty("offset.storage")).endsWith("PostgresOffsetBackingStore");
-    assertThat(p.getProperty("poll.interval.ms")).isEqualTo("5");
+    assertThat(p.getProperty("poll.interval.ms")).isEqualTo("1");
     assertThat(p.getProperty("snapshot.select.statement.overrides.public.outbox_events"))
         .contains("published_at IS NULL AND parked_at IS NULL");
     assertThat(p.getProperty("heartbeat.action.query")).startsWith("WITH old AS (DELETE");
