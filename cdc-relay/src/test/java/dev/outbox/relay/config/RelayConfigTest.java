@@ -21,7 +21,7 @@ class RelayConfigTest {
     assertThat(config.slotName()).isEqualTo("outbox_relay");
     assertThat(config.publication()).isEqualTo("outbox_publication");
     assertThat(config.retention()).isEqualTo(Duration.ofDays(7));
-    assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(1));
     assertThat(config.replayWindow()).isEqualTo(Duration.ofMinutes(5));
   }
 
