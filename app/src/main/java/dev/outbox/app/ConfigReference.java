@@ -87,11 +87,12 @@ public final class ConfigReference {
               "retained WAL above which the relay warns"),
           new Variable(
               "CDC_REPLAY_WINDOW",
-              "5m",
+              "0",
               RELAY,
               "how far the slot's confirmed position trails the stored one, so `replay` can re-read"
-                  + " that WAL (0: replays come from the outbox rows); the server keeps that much"
-                  + " more WAL and a restart re-decodes it"),
+                  + " that WAL (0, the default: replays come from the outbox rows); the server keeps"
+                  + " that much more WAL, and every restart or takeover decodes it again before new"
+                  + " events flow"),
           new Variable("HTTP_PORT", "8080", "api", "HTTP port of the api (0: any free port)"),
           new Variable(
               "ADMIN_TOKEN",

@@ -14,10 +14,12 @@ import java.util.Properties;
  *       woken by a full batch, not by the first record), and {@code
  *       PostgresStreamingChangeEventSource} sleeps this long after 5 empty reads of the replication
  *       stream (each pgjdbc {@code readPending()} listens up to 1 ms). No setting separates the
- *       two, and both are on the path of a lone event: on average about half the interval in the
- *       queue plus a quarter in the stream. So it is CDC_POLL_INTERVAL (5 ms; 2 ms halved a lone
- *       event's latency for 7 to 14 % of a core more, see the README). Batches still form under
- *       load: while a batch is being published the queue fills, and the next poll drains it.
+ *       two, and both are on the path of a lone event. The queue's timer counts whole milliseconds
+ *       and spins through the last one, so an empty poll lasts the interval plus 1 ms, of which 1
+ *       ms is a busy loop: that spin is most of an idle relay's CPU. So it is CDC_POLL_INTERVAL (1
+ *       ms: about half a core when idle, 20 % at 5 ms, for a p50 about 4 ms lower; see the
+ *       cdc-relay README). Batches still form under load: while a batch is being published the
+ *       queue fills, and the next poll drains it.
  *   <li>{@code AsyncEmbeddedEngine}'s polling loop itself has no pause; it calls the task's poll,
  *       passes each record of a non-empty batch through its record-processing pool (for SMTs, of
  *       which there are none here) and then calls the consumer on its own thread (with a consumer

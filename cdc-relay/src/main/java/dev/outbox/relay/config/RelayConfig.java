@@ -94,7 +94,7 @@ public record RelayConfig(
         // The slot keeps this much WAL beyond the stored position, so a replay of the last few
         // minutes reads the WAL itself; the cost is that WAL on disk and its re-reading after a
         // restart (PostgreSQL decodes from restart_lsn). Older points are replayed from the rows.
-        duration(env, "CDC_REPLAY_WINDOW", "5m"));
+        duration(env, "CDC_REPLAY_WINDOW", "0"));
   }
 
   /** The database's host, port and name as Debezium wants them, parsed from DATABASE_URL. */

@@ -22,7 +22,7 @@ class RelayConfigTest {
     assertThat(config.publication()).isEqualTo("outbox_publication");
     assertThat(config.retention()).isEqualTo(Duration.ofDays(7));
     assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(1));
-    assertThat(config.replayWindow()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.replayWindow()).isZero();
   }
 
   @Test
@@ -78,7 +78,7 @@ class RelayConfigTest {
         .contains("published_at IS NULL AND parked_at IS NULL");
     assertThat(p.getProperty("heartbeat.action.query")).startsWith("WITH old AS (DELETE");
     assertThat(p.getProperty("connector.class")).endsWith("WindowedPostgresConnector");
-    assertThat(p.getProperty("outbox.replay.window.ms")).isEqualTo("300000");
+    assertThat(p.getProperty("outbox.replay.window.ms")).isEqualTo("0");
   }
 
   @Test
