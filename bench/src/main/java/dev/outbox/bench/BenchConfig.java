@@ -110,9 +110,9 @@ public record BenchConfig(
         Boolean.parseBoolean(e.text("BENCH_FLOORS", "true")),
         e.positive("BENCH_BUDGET_SECONDS", 1140),
         e.list("BENCH_VOLUME_CONTESTANTS", "relay,poller-tuned,debezium-tuned"),
-        e.positive("BENCH_NOTIFIER_EVENTS", 20_000),
+        e.positive("BENCH_NOTIFIER_EVENTS", 5_000),
         e.percent("BENCH_NOTIFIER_DUPLICATE_PERCENT", 10),
-        e.positive("BENCH_NOTIFIER_TIMEOUT_SECONDS", 180),
+        e.positive("BENCH_NOTIFIER_TIMEOUT_SECONDS", 90),
         e.text("BENCH_NOTIFIER_CLASSPATH", ""),
         e.text("BENCH_NOTIFIER_JAVA_OPTS", ""));
   }

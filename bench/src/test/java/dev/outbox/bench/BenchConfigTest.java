@@ -18,12 +18,12 @@ class BenchConfigTest {
   }
 
   @Test
-  void the_notifier_measure_defaults_to_20000_events_with_a_tenth_copied() {
+  void the_notifier_measure_defaults_to_5000_events_with_a_tenth_copied() {
     var config = config();
 
-    assertThat(config.notifierEvents()).isEqualTo(20_000);
+    assertThat(config.notifierEvents()).isEqualTo(5_000);
     assertThat(config.notifierDuplicatePercent()).isEqualTo(10);
-    assertThat(config.notifierTimeoutSeconds()).isEqualTo(180);
+    assertThat(config.notifierTimeoutSeconds()).isEqualTo(90);
     assertThat(config.notifierJavaOpts()).isEmpty();
   }
 
