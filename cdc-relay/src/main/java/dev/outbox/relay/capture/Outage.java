@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs an outage of a dependency once when it starts and once when it ends, never per attempt. */
+/**
+ * Logs an outage of a dependency once when it starts and once when it ends, never per attempt.
+ * Thread-safe: the database's is shared by the engine's thread and {@link PublishedMarker}'s.
+ */
 final class Outage {
 
   private static final Logger log = LoggerFactory.getLogger(Outage.class);
@@ -19,7 +22,7 @@ final class Outage {
   }
 
   /** Counts a failed attempt; true when it starts a new outage. */
-  boolean failed(Exception cause) {
+  synchronized boolean failed(Exception cause) {
     attempts++;
     if (since == null) {
       since = Instant.now();
@@ -30,7 +33,7 @@ final class Outage {
     return false;
   }
 
-  void succeeded() {
+  synchronized void succeeded() {
     if (since != null) {
       log.info(
           "{} is back after {} ms and {} attempts; delivery resumes",
@@ -42,7 +45,7 @@ final class Outage {
     attempts = 0;
   }
 
-  int attempts() {
+  synchronized int attempts() {
     return attempts;
   }
 }
