@@ -8,9 +8,6 @@ import dev.outbox.relay.support.EventWriter;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.RelayEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +29,9 @@ class CleanRestartIT {
       try {
         assertThat(initial.awaitStreaming(Duration.ofSeconds(60))).isTrue();
         env.insert(UUID.randomUUID().toString(), "restart.before", "{\"seq\":0}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> storedOffsets(env) > 0);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> env.count("SELECT count(*) FROM relay_offsets") > 0);
       } finally {
         initial.close();
       }
@@ -50,7 +49,7 @@ class CleanRestartIT {
             .until(
                 () ->
                     received.distinct("restart.") == writer.total() + 1
-                        && unpublishedRows(env) == 0);
+                        && env.unpublishedRows() == 0);
       } finally {
         first.close();
       }
@@ -66,23 +65,6 @@ class CleanRestartIT {
         second.close();
       }
       assertThat(received.count("restart.")).isEqualTo(writer.total() + 2);
-    }
-  }
-
-  private static long storedOffsets(RelayEnvironment env) throws Exception {
-    return count(env, "SELECT count(*) FROM relay_offsets");
-  }
-
-  private static long unpublishedRows(RelayEnvironment env) throws Exception {
-    return count(env, "SELECT count(*) FROM outbox_events WHERE published_at IS NULL");
-  }
-
-  private static long count(RelayEnvironment env, String sql) throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

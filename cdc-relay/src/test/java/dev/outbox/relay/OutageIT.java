@@ -79,7 +79,8 @@ class OutageIT {
     try {
       await()
           .atMost(Duration.ofSeconds(90))
-          .until(() -> received.distinct("outage.") == writer.total() && unpublishedRows() == 0);
+          .until(
+              () -> received.distinct("outage.") == writer.total() && env.unpublishedRows() == 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       env.describe("broker outage", received, "outage.");
       throw e;
@@ -108,7 +109,8 @@ class OutageIT {
     try {
       await()
           .atMost(Duration.ofSeconds(90))
-          .until(() -> received.distinct("dbdown.") == writer.total() && unpublishedRows() == 0);
+          .until(
+              () -> received.distinct("dbdown.") == writer.total() && env.unpublishedRows() == 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       env.describe("replication connection killed", received, "dbdown.");
       throw e;
@@ -145,15 +147,5 @@ class OutageIT {
   private static double outages() {
     Counter c = registry.find("relay.outages").tag("dependency", "rabbitmq").counter();
     return c == null ? 0 : c.count();
-  }
-
-  private static long unpublishedRows() throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT count(*) FROM outbox_events WHERE published_at IS NULL")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

@@ -7,9 +7,6 @@ import dev.outbox.relay.support.ChildRelay;
 import dev.outbox.relay.support.EventWriter;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.RelayEnvironment;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +47,8 @@ class RelayCrashIT {
       try {
         await()
             .atMost(Duration.ofSeconds(90))
-            .until(() -> received.distinct("crash.") == writer.total() && unpublishedRows() == 0);
+            .until(
+                () -> received.distinct("crash.") == writer.total() && env.unpublishedRows() == 0);
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         System.out.printf(
             "relay crash IT timed out: written %d, distinct %d, deliveries %d, unpublished rows"
@@ -58,7 +56,7 @@ class RelayCrashIT {
             writer.written(),
             received.distinct("crash."),
             received.count("crash."),
-            unpublishedRows(),
+            env.unpublishedRows(),
             received.sequencesByAggregate("crash.").values().stream()
                 .map(s -> s.size() + ":" + (s.isEmpty() ? -1 : s.get(s.size() - 1)))
                 .toList());
@@ -75,15 +73,5 @@ class RelayCrashIT {
     System.out.printf(
         "relay crash IT: %d events, %d delivered before SIGKILL, %d duplicates after restart%n",
         writer.total(), deliveredBeforeKill, duplicates);
-  }
-
-  private static long unpublishedRows() throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT count(*) FROM outbox_events WHERE published_at IS NULL")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

@@ -184,6 +184,23 @@ public final class RelayEnvironment implements AutoCloseable {
     }
   }
 
+  /** Outbox rows the relay has not marked published yet. */
+  public long unpublishedRows() {
+    return count("SELECT count(*) FROM outbox_events WHERE published_at IS NULL");
+  }
+
+  /** The single number {@code sql} returns. */
+  public long count(String sql) {
+    try (java.sql.Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        java.sql.ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void closeQuietly() {
     try {
       amqp.close();
