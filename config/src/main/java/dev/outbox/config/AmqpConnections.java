@@ -1,0 +1,148 @@
+package dev.outbox.config;
+
+import com.rabbitmq.client.Address;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one way EVENT_BUS_URL becomes AMQP connections, for every role and command.
+ *
+ * <p>EVENT_BUS_URL is one AMQP URI or a comma-separated list of brokers of one cluster: URIs
+ * ({@code amqp://u:p@rabbit-1:5672/,amqp://u:p@rabbit-2:5672/}) or, after the first, bare {@code
+ * host[:port]}s. The first URI gives the credentials, virtual host and TLS for all; a connection
+ * tries the brokers in the order given. A bare trailing slash ({@code amqp://host:5672/}, the
+ * contract's default) means the default vhost {@code /}: the AMQP URI spec reads it as the empty
+ * vhost, which RabbitMQ refuses, while the seed and most clients mean {@code /}.
+ */
+public final class AmqpConnections {
+
+  private final String firstUri;
+  private final List<Address> addresses;
+
+  private AmqpConnections(String firstUri, List<Address> addresses) {
+    this.firstUri = firstUri;
+    this.addresses = List.copyOf(addresses);
+  }
+
+  /**
+   * Parses EVENT_BUS_URL.
+   *
+   * @throws IllegalArgumentException without the URL in its message (it holds a password)
+   */
+  public static AmqpConnections parse(String eventBusUrl) {
+    String[] parts = eventBusUrl.split(",");
+    String first = parts[0].trim();
+    ConnectionFactory reference = configured(first);
+    List<Address> addresses = new ArrayList<>();
+    addresses.add(new Address(reference.getHost(), reference.getPort()));
+    for (int i = 1; i < parts.length; i++) {
+      addresses.add(address(parts[i].trim(), reference, i + 1));
+    }
+    return new AmqpConnections(first, addresses);
+  }
+
+  /**
+   * A new factory with the credentials, vhost and TLS of EVENT_BUS_URL, for the caller to tune
+   * (timeouts, recovery) before {@link #open}.
+   */
+  public ConnectionFactory newFactory() {
+    return configured(firstUri);
+  }
+
+  /** A connection from {@code factory} to the first broker of the list that answers. */
+  public Connection open(ConnectionFactory factory, String clientName)
+      throws IOException, TimeoutException {
+    return factory.newConnection(addresses, clientName);
+  }
+
+  /** As {@link #open(ConnectionFactory, String)}, consumers running on {@code executor}. */
+  public Connection open(ConnectionFactory factory, ExecutorService executor, String clientName)
+      throws IOException, TimeoutException {
+    return factory.newConnection(executor, addresses, clientName);
+  }
+
+  /** A connection with the client's defaults. */
+  public Connection open(String clientName) throws IOException, TimeoutException {
+    return open(newFactory(), clientName);
+  }
+
+  /** The brokers, in the order connections try them. */
+  public List<Address> addresses() {
+    return addresses;
+  }
+
+  /** The brokers without credentials, for logs and status: {@code amqp://host:5672/, ...}. */
+  public String display() {
+    ConnectionFactory f = newFactory();
+    String scheme = f.isSSL() ? "amqps" : "amqp";
+    StringBuilder text = new StringBuilder();
+    for (Address a : addresses) {
+      text.append(text.length() == 0 ? "" : ",")
+          .append(scheme)
+          .append("://")
+          .append(a.getHost())
+          .append(':')
+          .append(a.getPort());
+    }
+    return text.append(f.getVirtualHost().equals("/") ? "/" : "/" + f.getVirtualHost()).toString();
+  }
+
+  @Override
+  public String toString() {
+    return display();
+  }
+
+  private static ConnectionFactory configured(String uri) {
+    if (!uri.startsWith("amqp://") && !uri.startsWith("amqps://")) {
+      throw new IllegalArgumentException("must be an amqp:// or amqps:// URI (or a list of them)");
+    }
+    ConnectionFactory factory = new ConnectionFactory();
+    try {
+      factory.setUri(uri);
+    } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+      // The cause's message would echo the URI, password included.
+      throw new IllegalArgumentException(
+          "is not a valid AMQP URI (value not shown: it may hold a" + " password)");
+    }
+    if (factory.getVirtualHost().isEmpty()) {
+      factory.setVirtualHost("/");
+    }
+    return factory;
+  }
+
+  private static Address address(String part, ConnectionFactory reference, int position) {
+    if (part.startsWith("amqp://") || part.startsWith("amqps://")) {
+      ConnectionFactory other = configured(part);
+      if (!other.getUsername().equals(reference.getUsername())
+          || !other.getPassword().equals(reference.getPassword())
+          || !other.getVirtualHost().equals(reference.getVirtualHost())
+          || other.isSSL() != reference.isSSL()) {
+        throw new IllegalArgumentException(
+            "lists brokers with different credentials, vhosts or schemes (broker "
+                + position
+                + "): the brokers of one cluster share them");
+      }
+      return new Address(other.getHost(), other.getPort());
+    }
+    try {
+      URI hostPort = new URI("amqp://" + part);
+      if (hostPort.getHost() == null
+          || hostPort.getPath() != null && !hostPort.getPath().isEmpty()) {
+        throw new URISyntaxException(part, "not host[:port]");
+      }
+      int port = hostPort.getPort() == -1 ? reference.getPort() : hostPort.getPort();
+      return new Address(hostPort.getHost(), port);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "broker " + position + " is neither an amqp(s):// URI nor host[:port]: '" + part + "'");
+    }
+  }
+}
