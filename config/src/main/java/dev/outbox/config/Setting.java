@@ -233,10 +233,11 @@ public final class Setting<T> {
    *     secret, does not contain the value
    */
   T parse(String text) {
+    String value = text.trim();
     try {
-      return parser.apply(text.trim());
+      return parser.apply(value);
     } catch (IllegalArgumentException e) {
-      if (secret) {
+      if (secret && String.valueOf(e.getMessage()).contains(value)) {
         throw new IllegalArgumentException("is not valid (the value is a secret, not shown)");
       }
       throw e;

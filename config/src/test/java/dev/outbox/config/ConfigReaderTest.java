@@ -116,4 +116,13 @@ class ConfigReaderTest {
         .extracting(Setting::name)
         .containsExactly("SOME_PORT", "SOME_LEASE_MS", "SOME_POLL", "SOME_SLOT", "SOME_TOKEN");
   }
+
+  @Test
+  void a_secrets_rule_is_explained_without_its_value() {
+    ConfigReader config = reader(Map.of("EMAIL_VERIFICATION_SECRET", "short"));
+    EmailVerificationSettings.read(config, "to sign links");
+
+    assertThatThrownBy(config::finish)
+        .hasMessage("EMAIL_VERIFICATION_SECRET must be at least 32 characters long");
+  }
 }
