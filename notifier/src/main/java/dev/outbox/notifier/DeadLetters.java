@@ -3,10 +3,8 @@ package dev.outbox.notifier;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.outbox.notifier.config.NotifierConfig;
-import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.ConfirmedPublisher;
 import dev.outbox.notifier.consume.MessageHeaders;
 import dev.outbox.notifier.consume.QueueNames;
@@ -47,9 +45,8 @@ public final class DeadLetters implements AutoCloseable {
    * consumers; {@link #close()} closes that connection.
    */
   public static DeadLetters connect(NotifierConfig config) throws IOException, TimeoutException {
-    ConnectionFactory factory = AmqpConnections.factory(config.eventBusUrl());
     List<String> queues = List.of(config.consumer().queue(), config.consumer().analyticsQueue());
-    return new DeadLetters(factory.newConnection("outbox-dlq"), queues, true);
+    return new DeadLetters(config.bus().connections().open("outbox-dlq"), queues, true);
   }
 
   @Override

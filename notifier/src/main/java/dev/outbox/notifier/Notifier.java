@@ -1,12 +1,10 @@
 package dev.outbox.notifier;
 
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.outbox.notifier.analytics.UpdateAnalytics;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.NotifierConfig;
-import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.RabbitMqConsumer;
 import dev.outbox.notifier.dispatch.NotificationDispatcher;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
@@ -49,6 +47,14 @@ public final class Notifier implements AutoCloseable {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private ExecutorService executor;
   private volatile Connection connection;
+
+  /**
+   * The connections the notifier needs: one per consumer channel of both queues, plus headroom for
+   * claims and outcomes recorded in parallel.
+   */
+  public static int poolSize(NotifierConfig config) {
+    return config.consumer().concurrency() * 2 + 2;
+  }
 
   public Notifier(NotifierConfig config, DataSource dataSource, MeterRegistry meters) {
     this(config, dataSource, meters, Clock.systemUTC(), Senders.email(config), Senders.sms(config));
@@ -106,7 +112,6 @@ public final class Notifier implements AutoCloseable {
   }
 
   private Connection connect(int threads) throws IOException, TimeoutException {
-    ConnectionFactory factory = AmqpConnections.factory(config.eventBusUrl());
     AtomicInteger n = new AtomicInteger();
     executor =
         Executors.newFixedThreadPool(
@@ -116,7 +121,8 @@ public final class Notifier implements AutoCloseable {
               t.setDaemon(false);
               return t;
             });
-    return factory.newConnection(executor, "outbox-notifier");
+    var connections = config.bus().connections();
+    return connections.open(connections.newFactory(), executor, "outbox-notifier");
   }
 
   /** True while started and connected to the broker (for a readiness check). */

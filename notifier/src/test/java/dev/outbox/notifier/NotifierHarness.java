@@ -3,16 +3,18 @@ package dev.outbox.notifier;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.Environment;
+import dev.outbox.config.Pools;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.NotifierConfig;
-import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.notifier.fakes.FakeHttpProvider;
 import dev.outbox.notifier.fakes.MutableClock;
-import dev.outbox.notifier.fakes.Pools;
 import dev.outbox.notifier.store.DeliveryRecord;
 import dev.outbox.notifier.store.JdbcDeliveries;
 import dev.outbox.testing.TestDatabase;
@@ -39,7 +41,8 @@ final class NotifierHarness implements AutoCloseable {
   static final Duration LEASE = Duration.ofSeconds(60);
 
   final TestDatabase db = TestDatabase.create("notifier");
-  final HikariDataSource pool = Pools.on(db, 12);
+  final HikariDataSource pool =
+      Pools.create(new DatabaseSettings(db.jdbcUrl(), db.user(), db.password()), "notifier-it", 12);
   final FakeHttpProvider sendGrid = FakeHttpProvider.sendGrid();
   final FakeHttpProvider twilio = FakeHttpProvider.twilio();
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
@@ -78,11 +81,10 @@ final class NotifierHarness implements AutoCloseable {
     env.put("TWILIO_AUTH_TOKEN", "token");
     env.put("TWILIO_FROM", "+15005550006");
     env.put("TWILIO_BASE_URL", twilio.baseUrl().toString());
-    env.put("EMAIL_VERIFICATION_SECRET", "test-secret");
+    env.put("EMAIL_VERIFICATION_SECRET", "test-secret-of-at-least-32-characters");
     env.put("PUBLIC_BASE_URL", "https://shop.example");
-    config = NotifierConfig.fromEnv(env);
-    ConnectionFactory factory = AmqpConnections.factory(TestServices.amqpUri());
-    connection = factory.newConnection("notifier-it");
+    config = ConfigReader.read(Environment.of(env), NotifierConfig::read);
+    connection = AmqpConnections.parse(TestServices.amqpUri()).open("notifier-it");
     publisher = connection.createChannel();
     publisher.confirmSelect();
     notifier = newInstance();

@@ -1,27 +1,15 @@
 package dev.outbox.notifier.config;
 
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Role;
+import dev.outbox.config.Setting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the notifier consumes and retries:
- *
- * <ul>
- *   <li>{@code NOTIFIER_QUEUE} (default {@code notifier.notifications}) and {@code
- *       NOTIFIER_ANALYTICS_QUEUE} (default {@code notifier.analytics}): the durable work queues;
- *       each gets {@code <queue>.retry.<delay>ms} delay queues and a {@code <queue>.dlq}.
- *   <li>{@code NOTIFIER_CONCURRENCY} (default 4): channels, hence messages in work at once, per
- *       queue; {@code NOTIFIER_PREFETCH} (default 10): unacknowledged messages per channel.
- *   <li>{@code NOTIFIER_MAX_ATTEMPTS} (default 10, about 8.5 minutes of retrying with the default
- *       delays): attempts of one message before it is dead-lettered; {@code
- *       NOTIFIER_RETRY_INITIAL_DELAY_MS} (default 1000), doubled per attempt up to {@code
- *       NOTIFIER_RETRY_MAX_DELAY_MS} (default 300000).
- *   <li>{@code NOTIFIER_LEASE_MS} (default 60000): how long a claimed delivery stays owned by the
- *       instance sending it; after that another instance may take it over.
- *   <li>{@code NOTIFIER_SEND_TIMEOUT_MS} (default 10000): connect and read timeout of provider
- *       calls. Keep it well below the lease.
- * </ul>
+ * How the notifier consumes and retries. Each work queue gets {@code <queue>.retry.<delay>ms} delay
+ * queues and a {@code <queue>.dlq}; the meaning of every value is in its {@link Setting} below.
  */
 public record ConsumerSettings(
     String queue,
@@ -34,24 +22,80 @@ public record ConsumerSettings(
     Duration lease,
     Duration sendTimeout) {
 
-  public ConsumerSettings {
-    if (sendTimeout.compareTo(lease) >= 0) {
-      throw new IllegalArgumentException(
-          "NOTIFIER_SEND_TIMEOUT_MS must be shorter than NOTIFIER_LEASE_MS");
-    }
-  }
+  public static final Setting<String> QUEUE =
+      Setting.text("NOTIFIER_QUEUE")
+          .withDefault("notifier.notifications")
+          .withDescription(
+              "work queue of the email/SMS consumer (plus .retry.<delay>ms and .dlq queues)")
+          .readBy(Role.NOTIFIER);
 
-  static ConsumerSettings fromEnv(Env env) {
+  public static final Setting<String> ANALYTICS_QUEUE =
+      Setting.text("NOTIFIER_ANALYTICS_QUEUE")
+          .withDefault("notifier.analytics")
+          .withDescription("work queue of the analytics consumer")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<Integer> CONCURRENCY =
+      Setting.integer("NOTIFIER_CONCURRENCY", 1)
+          .withDefault("4")
+          .withDescription("channels (messages in work at once) per queue")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<Integer> PREFETCH =
+      Setting.integer("NOTIFIER_PREFETCH", 1)
+          .withDefault("10")
+          .withDescription("unacknowledged messages per channel")
+          .readBy(Role.NOTIFIER);
+
+  /** About 8.5 minutes of retrying with the default delays. */
+  public static final Setting<Integer> MAX_ATTEMPTS =
+      Setting.integer("NOTIFIER_MAX_ATTEMPTS", 1)
+          .withDefault("10")
+          .withDescription("attempts of one message before it is dead-lettered")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<Duration> RETRY_INITIAL_DELAY =
+      positive("NOTIFIER_RETRY_INITIAL_DELAY_MS")
+          .withDefault("1000")
+          .withDescription("first retry delay, doubled per attempt")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<Duration> RETRY_MAX_DELAY =
+      positive("NOTIFIER_RETRY_MAX_DELAY_MS")
+          .withDefault("300000")
+          .withDescription("longest retry delay")
+          .readBy(Role.NOTIFIER);
+
+  /** After the lease another instance may take the delivery over. */
+  public static final Setting<Duration> LEASE =
+      positive("NOTIFIER_LEASE_MS")
+          .withDefault("60000")
+          .withDescription("how long a claimed delivery stays with the instance sending it")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<Duration> SEND_TIMEOUT =
+      positive("NOTIFIER_SEND_TIMEOUT_MS")
+          .withDefault("10000")
+          .withDescription("connect and read timeout of provider calls (below the lease)")
+          .readBy(Role.NOTIFIER);
+
+  static ConsumerSettings read(ConfigReader config) {
+    Duration lease = config.get(LEASE);
+    Duration sendTimeout = config.get(SEND_TIMEOUT);
+    // A send that outlives the lease may be taken over and sent a second time.
+    config.check(
+        sendTimeout.compareTo(lease) < 0,
+        SEND_TIMEOUT.name() + " must be shorter than " + LEASE.name());
     return new ConsumerSettings(
-        env.get("NOTIFIER_QUEUE", "notifier.notifications"),
-        env.get("NOTIFIER_ANALYTICS_QUEUE", "notifier.analytics"),
-        env.positiveInt("NOTIFIER_CONCURRENCY", 4),
-        env.positiveInt("NOTIFIER_PREFETCH", 10),
-        env.positiveInt("NOTIFIER_MAX_ATTEMPTS", 10),
-        env.millis("NOTIFIER_RETRY_INITIAL_DELAY_MS", 1_000),
-        env.millis("NOTIFIER_RETRY_MAX_DELAY_MS", 300_000),
-        env.millis("NOTIFIER_LEASE_MS", 60_000),
-        env.millis("NOTIFIER_SEND_TIMEOUT_MS", 10_000));
+        config.get(QUEUE),
+        config.get(ANALYTICS_QUEUE),
+        config.get(CONCURRENCY),
+        config.get(PREFETCH),
+        config.get(MAX_ATTEMPTS),
+        config.get(RETRY_INITIAL_DELAY),
+        config.get(RETRY_MAX_DELAY),
+        lease,
+        sendTimeout);
   }
 
   /** The wait before attempt {@code n + 1} after attempt {@code n} failed (n starts at 1). */
@@ -76,5 +120,10 @@ public record ConsumerSettings(
       delays.add(retryInitialDelay);
     }
     return delays;
+  }
+
+  // Delay queues are named in whole milliseconds, and a zero delay or lease means nothing.
+  private static Setting<Duration> positive(String name) {
+    return Setting.duration(name).validatedBy(d -> d.toMillis() >= 1, "must be at least 1ms");
   }
 }

@@ -1,40 +1,31 @@
 package dev.outbox.notifier.config;
 
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.EmailVerificationSettings;
+import dev.outbox.config.EventBusSettings;
+import dev.outbox.config.Role;
+import dev.outbox.config.Setting;
 import java.net.URI;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the notifier reads from the environment. Variables (defaults in brackets):
- *
- * <ul>
- *   <li>{@code DATABASE_URL} [jdbc:postgresql://localhost:5432/outbox], {@code DATABASE_USER}
- *       [postgres], {@code DATABASE_PASSWORD} [empty]: where the notifier keeps its delivery log.
- *   <li>{@code EVENT_BUS_URL} [amqp://guest:guest@localhost:5672/], {@code EVENT_BUS_EXCHANGE}
- *       [domain.events]: where the events come from.
- *   <li>{@code EMAIL_ADAPTER} [log] (log, sendgrid, smtp) and {@code SMS_ADAPTER} [log] (log,
- *       twilio), with the provider settings in {@link SendGridSettings}, {@link SmtpSettings} and
- *       {@link TwilioSettings}, read only for the chosen adapter.
- *   <li>{@code EMAIL_VERIFICATION_SECRET} (required): HMAC key of the verification token.
- *   <li>{@code PUBLIC_BASE_URL} [http://localhost:8080]: where links in messages point.
- *   <li>the consumption and retry settings of {@link ConsumerSettings}.
- * </ul>
- *
- * Secrets (passwords, API keys, tokens, the verification secret) never appear in {@link
- * #toString()}.
+ * Everything the notifier reads: the shared database, event bus and verification-secret settings,
+ * the adapters with their provider settings (read only for the chosen adapter), and {@link
+ * ConsumerSettings}. Every variable is a {@link Setting} constant next to the code that reads it;
+ * {@link #settings()} lists them. Secrets never appear in {@link #toString()}: each component masks
+ * its own.
  */
 public record NotifierConfig(
-    String databaseUrl,
-    String databaseUser,
-    String databasePassword,
-    String eventBusUrl,
-    String exchange,
+    DatabaseSettings database,
+    EventBusSettings bus,
     EmailAdapter emailAdapter,
     SmsAdapter smsAdapter,
     Optional<SendGridSettings> sendGrid,
     Optional<SmtpSettings> smtp,
     Optional<TwilioSettings> twilio,
-    String verificationSecret,
+    EmailVerificationSettings verification,
     URI publicBaseUrl,
     ConsumerSettings consumer) {
 
@@ -51,69 +42,69 @@ public record NotifierConfig(
     TWILIO
   }
 
+  public static final Setting<EmailAdapter> EMAIL_ADAPTER =
+      Setting.choice("EMAIL_ADAPTER", EmailAdapter.class)
+          .withDefault("log")
+          .withDescription("log, sendgrid or smtp")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<SmsAdapter> SMS_ADAPTER =
+      Setting.choice("SMS_ADAPTER", SmsAdapter.class)
+          .withDefault("log")
+          .withDescription("log or twilio")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<URI> PUBLIC_BASE_URL =
+      Setting.httpUrl("PUBLIC_BASE_URL")
+          .withDefault("http://localhost:8080")
+          .withDescription("where links in emails and SMS point")
+          .readBy(Role.NOTIFIER);
+
   /**
-   * Reads and validates the configuration.
-   *
-   * @throws IllegalArgumentException naming the variable that is missing or malformed
+   * Reads the notifier's configuration; call {@link ConfigReader#finish()} (or read through {@link
+   * ConfigReader#read}) before using it, which reports every missing or malformed variable at once.
    */
-  public static NotifierConfig fromEnv(Map<String, String> variables) {
-    Env env = new Env(variables);
-    String databaseUrl = env.get("DATABASE_URL", "jdbc:postgresql://localhost:5432/outbox");
-    if (!databaseUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          "DATABASE_URL must be a jdbc:postgresql: URL, got " + databaseUrl);
-    }
-    String eventBusUrl = env.get("EVENT_BUS_URL", "amqp://guest:guest@localhost:5672/");
-    if (!eventBusUrl.startsWith("amqp://") && !eventBusUrl.startsWith("amqps://")) {
-      throw new IllegalArgumentException("EVENT_BUS_URL must be an amqp(s):// URL");
-    }
-    EmailAdapter email = env.choice("EMAIL_ADAPTER", EmailAdapter.class, EmailAdapter.LOG);
-    SmsAdapter sms = env.choice("SMS_ADAPTER", SmsAdapter.class, SmsAdapter.LOG);
-    URI publicBaseUrl = env.httpUrl("PUBLIC_BASE_URL", "http://localhost:8080");
+  public static NotifierConfig read(ConfigReader config) {
+    EmailAdapter email = config.get(EMAIL_ADAPTER);
+    SmsAdapter sms = config.get(SMS_ADAPTER);
+    URI publicBaseUrl = config.get(PUBLIC_BASE_URL);
     return new NotifierConfig(
-        databaseUrl,
-        env.get("DATABASE_USER", "postgres"),
-        env.get("DATABASE_PASSWORD", ""),
-        eventBusUrl,
-        env.get("EVENT_BUS_EXCHANGE", "domain.events"),
+        DatabaseSettings.read(config),
+        EventBusSettings.read(config),
         email,
         sms,
         email == EmailAdapter.SENDGRID
-            ? Optional.of(SendGridSettings.fromEnv(env))
+            ? Optional.of(SendGridSettings.read(config))
             : Optional.empty(),
-        email == EmailAdapter.SMTP ? Optional.of(SmtpSettings.fromEnv(env)) : Optional.empty(),
+        email == EmailAdapter.SMTP ? Optional.of(SmtpSettings.read(config)) : Optional.empty(),
         sms == SmsAdapter.TWILIO
-            ? Optional.of(TwilioSettings.fromEnv(env, publicBaseUrl))
+            ? Optional.of(TwilioSettings.read(config, publicBaseUrl))
             : Optional.empty(),
-        env.required("EMAIL_VERIFICATION_SECRET", "to sign the link in the welcome email"),
+        EmailVerificationSettings.read(config, "to sign the link in the welcome email"),
         publicBaseUrl,
-        ConsumerSettings.fromEnv(env));
+        ConsumerSettings.read(config));
   }
 
-  @Override
-  public String toString() {
-    return "NotifierConfig[databaseUrl="
-        + databaseUrl
-        + ", databaseUser="
-        + databaseUser
-        + ", databasePassword=***, eventBusUrl="
-        + eventBusUrl.replaceAll("//[^@/]*@", "//***@")
-        + ", exchange="
-        + exchange
-        + ", emailAdapter="
-        + emailAdapter
-        + ", smsAdapter="
-        + smsAdapter
-        + ", sendGrid="
-        + sendGrid
-        + ", smtp="
-        + smtp
-        + ", twilio="
-        + twilio
-        + ", verificationSecret=***, publicBaseUrl="
-        + publicBaseUrl
-        + ", consumer="
-        + consumer
-        + "]";
+  /** Every setting {@link #read} may read, the shared ones included. */
+  public static List<Setting<?>> settings() {
+    return Setting.declaredIn(
+        DatabaseSettings.class,
+        EventBusSettings.class,
+        EmailVerificationSettings.class,
+        NotifierConfig.class,
+        SendGridSettings.class,
+        SmtpSettings.class,
+        TwilioSettings.class,
+        ConsumerSettings.class);
+  }
+
+  /** The exchange the events come from. */
+  public String exchange() {
+    return bus.exchange();
+  }
+
+  /** The HMAC key of the welcome email's verification token. */
+  public String verificationSecret() {
+    return verification.secret();
   }
 }

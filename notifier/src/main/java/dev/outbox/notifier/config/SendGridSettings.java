@@ -1,31 +1,50 @@
 package dev.outbox.notifier.config;
 
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Role;
+import dev.outbox.config.Secrets;
+import dev.outbox.config.Setting;
 import java.net.URI;
 
-/**
- * SendGrid v3 mail/send. {@code SENDGRID_API_KEY} and {@code SENDGRID_FROM} are required when
- * {@code EMAIL_ADAPTER=sendgrid}; {@code SENDGRID_BASE_URL} (default {@code
- * https://api.sendgrid.com}) points at a proxy or a test server. The key is never in {@link
- * #toString()}.
- */
+/** SendGrid v3 mail/send, read only when {@code EMAIL_ADAPTER=sendgrid}. */
 public record SendGridSettings(String apiKey, String from, URI baseUrl) {
 
-  static SendGridSettings fromEnv(Env env) {
-    String why = "when EMAIL_ADAPTER=sendgrid";
-    URI baseUrl = env.httpUrl("SENDGRID_BASE_URL", "https://api.sendgrid.com");
-    // The SDK takes a host[:port] and always appends /v3/...: a path prefix would be dropped.
-    if (baseUrl.getPath() != null
-        && !baseUrl.getPath().isEmpty()
-        && !baseUrl.getPath().equals("/")) {
-      throw new IllegalArgumentException(
-          "SENDGRID_BASE_URL must be scheme://host[:port] without a path, got " + baseUrl);
-    }
+  private static final String WHEN = "with EMAIL_ADAPTER=sendgrid";
+
+  public static final Setting<String> API_KEY =
+      Setting.text("SENDGRID_API_KEY")
+          .asSecret()
+          .withDescription("required " + WHEN)
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<String> FROM =
+      Setting.text("SENDGRID_FROM")
+          .withDescription("sender address, required " + WHEN)
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<URI> BASE_URL =
+      Setting.httpUrl("SENDGRID_BASE_URL")
+          // The SDK takes a host[:port] and always appends /v3/...: a path prefix would be dropped.
+          .validatedBy(
+              url -> url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/"),
+              "must be scheme://host[:port] without a path")
+          .withDefault("https://api.sendgrid.com")
+          .withDescription("SendGrid API base URL (proxies, tests)")
+          .readBy(Role.NOTIFIER);
+
+  static SendGridSettings read(ConfigReader config) {
     return new SendGridSettings(
-        env.required("SENDGRID_API_KEY", why), env.required("SENDGRID_FROM", why), baseUrl);
+        config.required(API_KEY, WHEN), config.required(FROM, WHEN), config.get(BASE_URL));
   }
 
   @Override
   public String toString() {
-    return "SendGridSettings[apiKey=***, from=" + from + ", baseUrl=" + baseUrl + "]";
+    return "SendGridSettings[apiKey="
+        + Secrets.mask(apiKey)
+        + ", from="
+        + from
+        + ", baseUrl="
+        + baseUrl
+        + "]";
   }
 }

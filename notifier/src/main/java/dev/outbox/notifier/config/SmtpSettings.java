@@ -1,23 +1,58 @@
 package dev.outbox.notifier.config;
 
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Role;
+import dev.outbox.config.Secrets;
+import dev.outbox.config.Setting;
+
 /**
- * Plain SMTP through Jakarta Mail. {@code SMTP_HOST} and {@code SMTP_FROM} are required when {@code
- * EMAIL_ADAPTER=smtp}; {@code SMTP_PORT} (default 587), {@code SMTP_USERNAME} and {@code
- * SMTP_PASSWORD} (both optional: no authentication when unset), {@code SMTP_STARTTLS} (default
- * true). The password is never in {@link #toString()}.
+ * Plain SMTP through Jakarta Mail, read only when {@code EMAIL_ADAPTER=smtp}; without a user name
+ * there is no authentication.
  */
 public record SmtpSettings(
     String host, int port, String username, String password, String from, boolean startTls) {
 
-  static SmtpSettings fromEnv(Env env) {
-    String why = "when EMAIL_ADAPTER=smtp";
+  private static final String WHEN = "with EMAIL_ADAPTER=smtp";
+
+  public static final Setting<String> HOST =
+      Setting.text("SMTP_HOST").withDescription("required " + WHEN).readBy(Role.NOTIFIER);
+
+  public static final Setting<Integer> PORT =
+      Setting.integer("SMTP_PORT", 1, 65_535)
+          .withDefault("587")
+          .withDescription("SMTP port")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<String> USERNAME =
+      Setting.text("SMTP_USERNAME")
+          .withDescription("SMTP user; unset: no authentication")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<String> PASSWORD =
+      Setting.text("SMTP_PASSWORD")
+          .asSecret()
+          .withDescription("SMTP password")
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<String> FROM =
+      Setting.text("SMTP_FROM")
+          .withDescription("sender address, required " + WHEN)
+          .readBy(Role.NOTIFIER);
+
+  public static final Setting<Boolean> STARTTLS =
+      Setting.bool("SMTP_STARTTLS")
+          .withDefault("true")
+          .withDescription("use STARTTLS")
+          .readBy(Role.NOTIFIER);
+
+  static SmtpSettings read(ConfigReader config) {
     return new SmtpSettings(
-        env.required("SMTP_HOST", why),
-        env.positiveInt("SMTP_PORT", 587),
-        env.get("SMTP_USERNAME", null),
-        env.get("SMTP_PASSWORD", null),
-        env.required("SMTP_FROM", why),
-        env.bool("SMTP_STARTTLS", true));
+        config.required(HOST, WHEN),
+        config.get(PORT),
+        config.optional(USERNAME).orElse(null),
+        config.optional(PASSWORD).orElse(null),
+        config.required(FROM, WHEN),
+        config.get(STARTTLS));
   }
 
   public boolean authenticates() {
@@ -33,7 +68,7 @@ public record SmtpSettings(
         + ", username="
         + username
         + ", password="
-        + (password == null ? "(none)" : "***")
+        + Secrets.mask(password)
         + ", from="
         + from
         + ", startTls="

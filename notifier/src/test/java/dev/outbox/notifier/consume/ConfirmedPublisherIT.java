@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.AmqpConnections;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class ConfirmedPublisherIT {
 
   @BeforeAll
   static void connect() throws Exception {
-    connection = AmqpConnections.factory(TestServices.amqpUri()).newConnection("confirmed-it");
+    connection = AmqpConnections.parse(TestServices.amqpUri()).open("confirmed-it");
     try (Channel channel = connection.createChannel()) {
       channel.queueDeclare(QUEUE, true, false, false, null);
     }
@@ -63,9 +64,15 @@ class ConfirmedPublisherIT {
 
   @Test
   void the_default_amqp_url_with_a_trailing_slash_means_the_default_vhost() {
-    assertThat(AmqpConnections.factory("amqp://guest:guest@localhost:5672/").getVirtualHost())
+    assertThat(
+            AmqpConnections.parse("amqp://guest:guest@localhost:5672/")
+                .newFactory()
+                .getVirtualHost())
         .isEqualTo("/");
-    assertThat(AmqpConnections.factory("amqp://guest:guest@localhost:5672/shop").getVirtualHost())
+    assertThat(
+            AmqpConnections.parse("amqp://guest:guest@localhost:5672/shop")
+                .newFactory()
+                .getVirtualHost())
         .isEqualTo("shop");
   }
 }
