@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -105,35 +104,13 @@ public final class DeadLetters implements AutoCloseable {
           if (eventId.isPresent() && !eventId.get().equals(message.getProps().getMessageId())) {
             continue; // left unacknowledged: back in the queue when the channel closes
           }
-          publisher.publish(queue, redriven(message.getProps()), message.getBody());
+          publisher.publish(queue, MessageHeaders.redriven(message.getProps()), message.getBody());
           channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
           moved++;
         }
       }
     }
     return moved;
-  }
-
-  private static AMQP.BasicProperties redriven(AMQP.BasicProperties props) {
-    Map<String, Object> headers = MessageHeaders.headers(props);
-    for (String name :
-        List.of(
-            MessageHeaders.REASON,
-            MessageHeaders.TIME,
-            MessageHeaders.ATTEMPTS,
-            MessageHeaders.HANDLER,
-            "x-death",
-            "x-first-death-exchange",
-            "x-first-death-queue",
-            "x-first-death-reason",
-            "x-last-death-exchange",
-            "x-last-death-queue",
-            "x-last-death-reason")) {
-      headers.remove(name);
-    }
-    headers.put(MessageHeaders.ATTEMPT, 1);
-    headers.put(MessageHeaders.REDRIVEN, true);
-    return MessageHeaders.withHeaders(props, headers);
   }
 
   private static DeadLetter describe(String dlq, AMQP.BasicProperties props) {

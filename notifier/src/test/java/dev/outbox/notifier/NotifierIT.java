@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outbox.notifier.channel.EmailMessage;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.fakes.FakeHttpProvider.Recorded;
 import dev.outbox.notifier.store.DeliveryRecord;
 import dev.outbox.notifier.store.DeliveryState;
@@ -303,10 +303,10 @@ class NotifierIT {
     TestEvents event = TestEvents.orderPlaced(email);
     // A notifier claimed, SendGrid accepted, and the process died before recording it.
     it.deliveries.claim(orderConfirmation(event, email), false);
-    DispatchResult lost =
+    Outcome lost =
         Senders.email(it.config)
             .send(new EmailMessage(event.id(), email, "Order confirmed", "<p>x</p>", "x"));
-    assertThat(lost).isInstanceOf(DispatchResult.Sent.class);
+    assertThat(lost).isInstanceOf(Outcome.Sent.class);
 
     it.publish(event);
     it.clock.advance(NotifierHarness.LEASE.plusSeconds(1));
@@ -319,8 +319,7 @@ class NotifierIT {
             r ->
                 assertThat(r.json().at("/custom_args/event_id").asText())
                     .isEqualTo(event.id().toString()));
-    assertThat(row.providerMessageId())
-        .isNotEqualTo(((DispatchResult.Sent) lost).providerMessageId());
+    assertThat(row.providerMessageId()).isNotEqualTo(((Outcome.Sent) lost).providerMessageId());
     assertThat(row.attempts()).isEqualTo(2);
   }
 

@@ -7,7 +7,7 @@ import com.rabbitmq.client.Channel;
 import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.LoggingSmsSender;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.DeliveryState;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -44,14 +44,14 @@ class NotifierShutdownIT {
     }
 
     @Override
-    public DispatchResult send(EmailMessage message) {
+    public Outcome send(EmailMessage message) {
       entered.countDown();
       try {
         release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new DispatchResult.Sent("slow-1");
+      return new Outcome.Sent("slow-1");
     }
   }
 

@@ -1,8 +1,9 @@
 package dev.outbox.notifier.analytics;
 
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.EventHandler;
-import dev.outbox.notifier.consume.HandlerOutcome;
+import dev.outbox.notifier.event.Attempt;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.EventHandler;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.AnalyticsStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,10 +36,10 @@ public final class UpdateAnalytics implements EventHandler {
   }
 
   @Override
-  public HandlerOutcome handle(EventEnvelope event, Attempt attempt) {
+  public Outcome handle(EventEnvelope event, Attempt attempt) {
     LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
     boolean counted = store.countOnce(event.id(), event.type(), day, increments(event));
-    return counted ? new HandlerOutcome.Completed() : new HandlerOutcome.Duplicate();
+    return counted ? new Outcome.Completed() : new Outcome.Duplicate();
   }
 
   private static Map<String, BigDecimal> increments(EventEnvelope event) {

@@ -1,6 +1,6 @@
 package dev.outbox.notifier.channel;
 
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +18,13 @@ public final class LoggingEmailSender implements EmailSender {
   }
 
   @Override
-  public DispatchResult send(EmailMessage message) {
+  public Outcome send(EmailMessage message) {
     log.info(
         "Email (not sent, EMAIL_ADAPTER=log) event={} to={} subject={}\n{}",
         message.eventId(),
         Recipients.maskEmail(message.to()),
         message.subject(),
         message.text());
-    return new DispatchResult.Sent("log-" + message.eventId());
+    return new Outcome.Sent("log-" + message.eventId());
   }
 }

@@ -1,6 +1,6 @@
 package dev.outbox.notifier.channel;
 
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +15,12 @@ public final class LoggingSmsSender implements SmsSender {
   }
 
   @Override
-  public DispatchResult send(SmsMessage message) {
+  public Outcome send(SmsMessage message) {
     log.info(
         "SMS (not sent, SMS_ADAPTER=log) event={} to={} length={}",
         message.eventId(),
         Recipients.maskPhone(message.to()),
         message.body().length());
-    return new DispatchResult.Sent("log-" + message.eventId());
+    return new Outcome.Sent("log-" + message.eventId());
   }
 }

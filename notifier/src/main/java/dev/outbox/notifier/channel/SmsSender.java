@@ -1,6 +1,6 @@
 package dev.outbox.notifier.channel;
 
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 
 /** Hands one SMS to a provider; the same contract as {@link EmailSender}. */
 public interface SmsSender {
@@ -8,5 +8,5 @@ public interface SmsSender {
   /** The provider's name as the delivery log records it, e.g. {@code twilio}. */
   String provider();
 
-  DispatchResult send(SmsMessage message);
+  Outcome send(SmsMessage message);
 }

@@ -1,12 +1,13 @@
 package dev.outbox.notifier.consume;
 
+import dev.outbox.notifier.event.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Meters of one consumer, tagged with its queue: {@code notifier.events.handled} (by outcome),
- * {@code notifier.duplicates.skipped}, {@code notifier.retries}, {@code notifier.dead_lettered} and
- * the {@code notifier.handler.latency} timer.
+ * Meters of one consumer, tagged with its queue: {@code notifier.events.handled} (by outcome:
+ * completed, duplicate, busy, retry, failed), {@code notifier.duplicates.skipped}, {@code
+ * notifier.retries}, {@code notifier.dead_lettered} and the {@code notifier.handler.latency} timer.
  */
 final class ConsumerMetrics {
 
@@ -28,15 +29,31 @@ final class ConsumerMetrics {
     sample.stop(latency);
   }
 
-  void handled(HandlerOutcome outcome) {
-    String name = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    meters.counter("notifier.events.handled", "queue", queue, "outcome", name).increment();
-    if (outcome instanceof HandlerOutcome.Duplicate) {
+  void handled(Outcome outcome) {
+    meters.counter("notifier.events.handled", "queue", queue, "outcome", tag(outcome)).increment();
+    if (outcome instanceof Outcome.Duplicate) {
       meters.counter("notifier.duplicates.skipped", "queue", queue).increment();
-    } else if (outcome instanceof HandlerOutcome.Retry) {
+    } else if (outcome instanceof Outcome.RetryLater) {
       meters.counter("notifier.retries", "queue", queue).increment();
-    } else if (outcome instanceof HandlerOutcome.Failed) {
+    } else if (outcome instanceof Outcome.DeadLetter) {
       meters.counter("notifier.dead_lettered", "queue", queue).increment();
     }
+  }
+
+  // The tag values predate the names of Outcome; dashboards and alerts query them.
+  private static String tag(Outcome outcome) {
+    if (outcome instanceof Outcome.Duplicate) {
+      return "duplicate";
+    }
+    if (outcome instanceof Outcome.Busy) {
+      return "busy";
+    }
+    if (outcome instanceof Outcome.RetryLater) {
+      return "retry";
+    }
+    if (outcome instanceof Outcome.DeadLetter) {
+      return "failed";
+    }
+    return "completed";
   }
 }

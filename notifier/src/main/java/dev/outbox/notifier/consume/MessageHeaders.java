@@ -2,6 +2,7 @@ package dev.outbox.notifier.consume;
 
 import com.rabbitmq.client.AMQP;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,21 @@ public final class MessageHeaders {
   public static final String ATTEMPTS = "attempts";
   public static final String HANDLER = "handler";
   public static final String ROUTING_KEY = "routing_key";
+
+  /** What a dead letter carries about its past life, which a redriven message starts without. */
+  private static final List<String> HISTORY =
+      List.of(
+          REASON,
+          TIME,
+          ATTEMPTS,
+          HANDLER,
+          "x-death",
+          "x-first-death-exchange",
+          "x-first-death-queue",
+          "x-first-death-reason",
+          "x-last-death-exchange",
+          "x-last-death-queue",
+          "x-last-death-reason");
 
   private MessageHeaders() {}
 
@@ -37,9 +53,22 @@ public final class MessageHeaders {
     return 1;
   }
 
-  public static boolean redriven(AMQP.BasicProperties props) {
+  /** True when an operator sent the message back from the dead-letter queue. */
+  public static boolean isRedriven(AMQP.BasicProperties props) {
     Object value = headers(props).get(REDRIVEN);
     return value != null && Boolean.parseBoolean(value.toString());
+  }
+
+  /**
+   * The properties of a dead letter sent back to its work queue: a fresh first attempt, marked
+   * {@link #REDRIVEN}, without the dead letter's history.
+   */
+  public static AMQP.BasicProperties redriven(AMQP.BasicProperties props) {
+    Map<String, Object> headers = headers(props);
+    HISTORY.forEach(headers::remove);
+    headers.put(ATTEMPT, 1);
+    headers.put(REDRIVEN, true);
+    return withHeaders(props, headers);
   }
 
   /** A header as text, or null. */

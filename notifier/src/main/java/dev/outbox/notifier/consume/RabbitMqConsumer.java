@@ -6,6 +6,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 import dev.outbox.notifier.config.ConsumerSettings;
+import dev.outbox.notifier.event.Attempt;
+import dev.outbox.notifier.event.EventEnvelopeParser;
+import dev.outbox.notifier.event.EventHandler;
+import dev.outbox.notifier.event.MalformedEvent;
+import dev.outbox.notifier.event.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -13,15 +18,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one {@link EventHandler} from its own durable queue: {@code concurrency} channels with
- * manual acks and a bounded prefetch each. Every message is acknowledged only after its outcome is
- * durable: a retry is republished (with publisher confirms) to a delay queue, a failure to the
- * dead-letter queue with headers saying why, when, after how many attempts and in which handler.
+ * manual acks and a bounded prefetch each. The handler's {@link Outcome} decides the message's
+ * route ({@link Routing}); the message is acknowledged only once that is durable: a retry is
+ * republished (with publisher confirms) to a delay queue, a dead letter to the dead-letter queue
+ * with headers saying why, when, after how many attempts and in which handler.
  */
 public final class RabbitMqConsumer implements AutoCloseable {
 
@@ -56,7 +63,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     this.settings = settings;
     this.topology =
         new QueueTopology(exchange, queue, handler.eventTypes(), settings.retryDelays());
-    this.routing = new Routing(queue, clock);
+    this.routing = new Routing(queue, handler.name(), settings, clock);
     this.metrics = new ConsumerMetrics(meters, queue);
   }
 
@@ -102,54 +109,34 @@ public final class RabbitMqConsumer implements AutoCloseable {
 
   private void process(Worker worker, Delivery delivery) throws IOException, TimeoutException {
     AMQP.BasicProperties props = delivery.getProperties();
-    EventHandler.Attempt attempt =
-        new EventHandler.Attempt(
-            MessageHeaders.attempt(props), settings.maxAttempts(), MessageHeaders.redriven(props));
-    HandlerOutcome outcome;
-    try {
-      outcome = handler.handle(parser.parse(delivery.getBody()), attempt);
-    } catch (MalformedEvent e) {
-      outcome = new HandlerOutcome.Failed("malformed event: " + e.getMessage(), handler.name());
-    } catch (RuntimeException e) {
-      log.warn("{} failed on a message of {}", handler.name(), queue, e);
-      outcome = new HandlerOutcome.Retry(handler.name() + " threw " + e);
-    }
-    settle(worker, delivery, attempt, outcome);
-  }
-
-  private void settle(
-      Worker worker, Delivery delivery, EventHandler.Attempt attempt, HandlerOutcome outcome)
-      throws IOException, TimeoutException {
-    if (outcome instanceof HandlerOutcome.Retry retry && attempt.isLast()) {
-      outcome =
-          new HandlerOutcome.Failed(
-              "gave up after " + attempt.number() + " attempts: " + retry.reason(), handler.name());
-    }
+    Attempt attempt =
+        new Attempt(
+            MessageHeaders.attempt(props),
+            settings.maxAttempts(),
+            MessageHeaders.isRedriven(props));
+    Outcome outcome = handle(delivery, attempt);
     metrics.handled(outcome);
-    if (outcome instanceof HandlerOutcome.Busy) {
-      republish(worker, delivery, routing.retry(delivery, attempt.number(), retryDelay(1)));
-    } else if (outcome instanceof HandlerOutcome.Retry) {
-      republish(
-          worker,
-          delivery,
-          routing.retry(delivery, attempt.number() + 1, retryDelay(attempt.number())));
-    } else if (outcome instanceof HandlerOutcome.Failed failed) {
-      log.warn("Dead-lettering a message of {}: {}", queue, failed.reason());
-      republish(
-          worker,
-          delivery,
-          routing.deadLetter(delivery, failed.reason(), failed.handler(), attempt));
+    Optional<Routing.Target> target = routing.of(delivery, attempt, outcome);
+    if (target.isPresent()) {
+      if (outcome instanceof Outcome.DeadLetter letter) {
+        log.warn("Dead-lettering a message of {}: {}", queue, letter.reason());
+      }
+      worker
+          .publisher()
+          .publish(target.get().queue(), target.get().properties(), delivery.getBody());
     }
     worker.channel().basicAck(delivery.getEnvelope().getDeliveryTag(), false);
   }
 
-  private Duration retryDelay(int attempt) {
-    return settings.retryDelay(attempt);
-  }
-
-  private void republish(Worker worker, Delivery delivery, Routing.Target target)
-      throws IOException, TimeoutException {
-    worker.publisher().publish(target.queue(), target.properties(), delivery.getBody());
+  private Outcome handle(Delivery delivery, Attempt attempt) {
+    try {
+      return handler.handle(parser.parse(delivery.getBody()), attempt);
+    } catch (MalformedEvent e) {
+      return new Outcome.DeadLetter("malformed event: " + e.getMessage(), handler.name());
+    } catch (RuntimeException e) {
+      log.warn("{} failed on a message of {}", handler.name(), queue, e);
+      return attempt.retryLater(handler.name() + " threw " + e, handler.name());
+    }
   }
 
   private void requeue(Channel channel, Delivery delivery) {

@@ -1,20 +1,19 @@
 package dev.outbox.notifier.dispatch;
 
-import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.channel.EmailSender;
-import dev.outbox.notifier.channel.SmsMessage;
 import dev.outbox.notifier.channel.SmsSender;
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.EventHandler;
-import dev.outbox.notifier.consume.HandlerOutcome;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
+import dev.outbox.notifier.event.Attempt;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.EventHandler;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.Claim;
 import dev.outbox.notifier.store.Deliveries;
 import dev.outbox.notifier.store.NewDelivery;
-import dev.outbox.notifier.store.NewDelivery.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -32,9 +31,7 @@ public final class NotificationDispatcher implements EventHandler {
 
   private final List<NotificationRule> rules;
   private final Deliveries deliveries;
-  private final NotificationTemplates templates;
-  private final EmailSender email;
-  private final SmsSender sms;
+  private final Channels channels;
   private final MeterRegistry meters;
 
   public NotificationDispatcher(
@@ -46,9 +43,7 @@ public final class NotificationDispatcher implements EventHandler {
       MeterRegistry meters) {
     this.rules = List.copyOf(rules);
     this.deliveries = deliveries;
-    this.templates = templates;
-    this.email = email;
-    this.sms = sms;
+    this.channels = new Channels(templates, email, sms);
     this.meters = meters;
   }
 
@@ -65,8 +60,8 @@ public final class NotificationDispatcher implements EventHandler {
   }
 
   @Override
-  public HandlerOutcome handle(EventEnvelope event, Attempt attempt) {
-    List<HandlerOutcome> outcomes = new ArrayList<>();
+  public Outcome handle(EventEnvelope event, Attempt attempt) {
+    List<Outcome> outcomes = new ArrayList<>();
     for (NotificationRule rule : rules) {
       if (rule.eventType().equals(event.type())) {
         rule.plan()
@@ -77,61 +72,37 @@ public final class NotificationDispatcher implements EventHandler {
     return Outcomes.combine(outcomes);
   }
 
-  private HandlerOutcome dispatch(
+  private Outcome dispatch(
       NotificationRule rule, EventEnvelope event, Planned planned, Attempt attempt) {
-    String recipient = planned.recipient();
-    String provider = rule.channel() == Channel.EMAIL ? email.provider() : sms.provider();
     NewDelivery delivery =
         new NewDelivery(
             event.id(),
             rule.name(),
             event.type(),
             rule.channel(),
-            recipient,
+            planned.recipient(),
             rule.template(),
-            provider);
+            channels.provider(rule.channel()));
     Claim claim = deliveries.claim(delivery, attempt.redriven());
+    if (claim instanceof Claim.Claimed claimed) {
+      return record(rule, claimed, channels.send(rule, event, planned), attempt);
+    }
     if (claim instanceof Claim.AlreadySent) {
       log.info("Skipping {} for event {}: already sent", rule.name(), event.id());
-      return new HandlerOutcome.Duplicate();
-    }
-    if (claim instanceof Claim.Busy) {
-      return new HandlerOutcome.Busy();
+      return new Outcome.Duplicate();
     }
     if (claim instanceof Claim.AlreadyFailed failed) {
-      return new HandlerOutcome.Failed(failed.lastError(), rule.name());
+      return new Outcome.DeadLetter(failed.lastError(), rule.name());
     }
-    Claim.Claimed claimed = (Claim.Claimed) claim;
-    DispatchResult result;
-    try {
-      result = send(rule, event, planned);
-    } catch (TemplateFailure e) {
-      result = new DispatchResult.PermanentFailure(e.getMessage());
-    } catch (RuntimeException e) {
-      // A sender must classify failures itself; an exception here is a bug or an unexpected
-      // outage, and retrying is the answer that cannot lose the notification.
-      log.warn("{} for event {} threw; retrying", rule.name(), event.id(), e);
-      result = new DispatchResult.RetryableFailure("unexpected " + e);
-    }
-    return record(rule, claimed, result, attempt);
+    return new Outcome.Busy();
   }
 
-  private DispatchResult send(NotificationRule rule, EventEnvelope event, Planned planned) {
-    if (rule.channel() == Channel.EMAIL) {
-      RenderedEmail mail = templates.email(rule.template(), planned.model());
-      return email.send(
-          new EmailMessage(
-              event.id(), planned.recipient(), mail.subject(), mail.html(), mail.text()));
-    }
-    String body = templates.sms(rule.template(), planned.model());
-    return sms.send(new SmsMessage(event.id(), planned.recipient(), body));
-  }
-
-  private HandlerOutcome record(
-      NotificationRule rule, Claim.Claimed claimed, DispatchResult result, Attempt attempt) {
-    String channel = rule.channel().name().toLowerCase(java.util.Locale.ROOT);
-    if (result instanceof DispatchResult.Sent sent) {
-      if (!deliveries.markSent(claimed, sent.providerMessageId())) {
+  /** Makes the sender's answer durable, fenced by the claim, and names the rule in a failure. */
+  private Outcome record(
+      NotificationRule rule, Claim.Claimed claimed, Outcome sent, Attempt attempt) {
+    String channel = rule.channel().name().toLowerCase(Locale.ROOT);
+    if (sent instanceof Outcome.Sent accepted) {
+      if (!deliveries.markSent(claimed, accepted.providerMessageId())) {
         // The send outlived the lease and another instance took the delivery over: both sent.
         log.warn(
             "{} for delivery {} was sent after its lease expired; it may have been sent twice",
@@ -139,20 +110,23 @@ public final class NotificationDispatcher implements EventHandler {
             claimed.id());
       }
       meters.counter("notifier.notifications.sent", "channel", channel).increment();
-      return new HandlerOutcome.Completed();
+      return accepted;
     }
     meters.counter("notifier.notifications.failed", "channel", channel).increment();
-    if (result instanceof DispatchResult.RetryableFailure retry) {
-      if (!attempt.isLast()) {
+    if (sent instanceof Outcome.RetryLater retry) {
+      Outcome next = attempt.retryLater(retry.reason(), rule.name());
+      if (next instanceof Outcome.DeadLetter gaveUp) {
+        deliveries.markGaveUp(claimed, gaveUp.reason());
+      } else {
         deliveries.markRetryScheduled(claimed, retry.reason());
-        return new HandlerOutcome.Retry(rule.name() + ": " + retry.reason());
       }
-      String reason = "gave up after " + attempt.number() + " attempts: " + retry.reason();
-      deliveries.markGaveUp(claimed, reason);
-      return new HandlerOutcome.Failed(reason, rule.name());
+      return next;
     }
-    String reason = ((DispatchResult.PermanentFailure) result).reason();
+    String reason =
+        sent instanceof Outcome.DeadLetter refused
+            ? refused.reason()
+            : "the sender answered " + sent + ", which is not a send outcome";
     deliveries.markFailedPermanently(claimed, reason);
-    return new HandlerOutcome.Failed(reason, rule.name());
+    return new Outcome.DeadLetter(reason, rule.name());
   }
 }

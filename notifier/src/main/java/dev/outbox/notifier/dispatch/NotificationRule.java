@@ -1,6 +1,6 @@
 package dev.outbox.notifier.dispatch;
 
-import dev.outbox.notifier.consume.EventEnvelope;
+import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.outbox.notifier.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.MalformedEvent;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.MalformedEvent;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -4,6 +4,7 @@ import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsMessage;
 import dev.outbox.notifier.channel.SmsSender;
+import dev.outbox.notifier.event.Outcome;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,13 +16,13 @@ final class FakeSenders implements EmailSender, SmsSender {
 
   final List<EmailMessage> emails = new ArrayList<>();
   final List<SmsMessage> sms = new ArrayList<>();
-  private final Deque<Supplier<DispatchResult>> script = new ArrayDeque<>();
+  private final Deque<Supplier<Outcome>> script = new ArrayDeque<>();
   private int accepted;
 
   /** The next sends (of either kind) answer these, in order; then they succeed. */
   @SafeVarargs
-  final void answer(Supplier<DispatchResult>... results) {
-    for (Supplier<DispatchResult> result : results) {
+  final void answer(Supplier<Outcome>... results) {
+    for (Supplier<Outcome> result : results) {
       script.add(result);
     }
   }
@@ -32,19 +33,19 @@ final class FakeSenders implements EmailSender, SmsSender {
   }
 
   @Override
-  public DispatchResult send(EmailMessage message) {
+  public Outcome send(EmailMessage message) {
     emails.add(message);
     return next();
   }
 
   @Override
-  public DispatchResult send(SmsMessage message) {
+  public Outcome send(SmsMessage message) {
     sms.add(message);
     return next();
   }
 
-  private DispatchResult next() {
-    Supplier<DispatchResult> scripted = script.poll();
-    return scripted != null ? scripted.get() : new DispatchResult.Sent("fake-" + ++accepted);
+  private Outcome next() {
+    Supplier<Outcome> scripted = script.poll();
+    return scripted != null ? scripted.get() : new Outcome.Sent("fake-" + ++accepted);
   }
 }

@@ -2,11 +2,11 @@ package dev.outbox.notifier.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.EventEnvelopeParser;
-import dev.outbox.notifier.consume.EventHandler.Attempt;
-import dev.outbox.notifier.consume.HandlerOutcome;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
+import dev.outbox.notifier.event.Attempt;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.EventEnvelopeParser;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.DeliveryState;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,9 +53,9 @@ class NotificationDispatcherTest {
 
   @Test
   void sends_every_notification_of_the_event_and_records_the_provider_ids() {
-    HandlerOutcome outcome = dispatcher.handle(payment, FIRST);
+    Outcome outcome = dispatcher.handle(payment, FIRST);
 
-    assertThat(outcome).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(outcome).isInstanceOf(Outcome.Completed.class);
     assertThat(senders.emails)
         .singleElement()
         .satisfies(
@@ -75,53 +75,50 @@ class NotificationDispatcherTest {
   void a_redelivered_event_is_a_duplicate_and_sends_nothing() {
     dispatcher.handle(payment, FIRST);
 
-    HandlerOutcome again = dispatcher.handle(payment, FIRST);
+    Outcome again = dispatcher.handle(payment, FIRST);
 
-    assertThat(again).isInstanceOf(HandlerOutcome.Duplicate.class);
+    assertThat(again).isInstanceOf(Outcome.Duplicate.class);
     assertThat(senders.emails).hasSize(1);
     assertThat(senders.sms).hasSize(1);
   }
 
   @Test
   void a_retryable_failure_retries_only_the_failed_notification() {
-    senders.answer(
-        () -> new DispatchResult.Sent("e-1"), () -> new DispatchResult.RetryableFailure("503"));
+    senders.answer(() -> new Outcome.Sent("e-1"), () -> new Outcome.RetryLater("503"));
 
-    HandlerOutcome first = dispatcher.handle(payment, FIRST);
-    HandlerOutcome second = dispatcher.handle(payment, new Attempt(2, 5, false));
+    Outcome first = dispatcher.handle(payment, FIRST);
+    Outcome second = dispatcher.handle(payment, new Attempt(2, 5, false));
 
-    assertThat(first).isInstanceOf(HandlerOutcome.Retry.class);
-    assertThat(((HandlerOutcome.Retry) first).reason()).contains("payment_receipt_sms", "503");
-    assertThat(second).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(first).isEqualTo(new Outcome.RetryLater("503", "payment_receipt_sms"));
+    assertThat(second).isInstanceOf(Outcome.Completed.class);
     assertThat(senders.emails).hasSize(1);
     assertThat(senders.sms).hasSize(2);
   }
 
   @Test
   void a_retryable_failure_on_the_last_attempt_gives_up() {
-    senders.answer(
-        () -> new DispatchResult.RetryableFailure("503"), () -> new DispatchResult.Sent("s-1"));
+    senders.answer(() -> new Outcome.RetryLater("503"), () -> new Outcome.Sent("s-1"));
 
-    HandlerOutcome outcome = dispatcher.handle(payment, LAST);
+    Outcome outcome = dispatcher.handle(payment, LAST);
 
-    assertThat(outcome).isInstanceOf(HandlerOutcome.Failed.class);
-    assertThat(((HandlerOutcome.Failed) outcome).reason()).startsWith("gave up after 5 attempts");
-    assertThat(((HandlerOutcome.Failed) outcome).handler()).isEqualTo("payment_receipt_email");
+    assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) outcome).reason()).startsWith("gave up after 5 attempts");
+    assertThat(((Outcome.DeadLetter) outcome).handler()).isEqualTo("payment_receipt_email");
     assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
         .isEqualTo(DeliveryState.GAVE_UP);
   }
 
   @Test
   void a_permanently_failed_delivery_stays_failed_until_redriven() {
-    senders.answer(() -> new DispatchResult.PermanentFailure("400 bad address"));
+    senders.answer(() -> new Outcome.DeadLetter("400 bad address"));
     dispatcher.handle(payment, FIRST);
 
-    HandlerOutcome redelivered = dispatcher.handle(payment, FIRST);
-    HandlerOutcome redriven = dispatcher.handle(payment, new Attempt(1, 5, true));
+    Outcome redelivered = dispatcher.handle(payment, FIRST);
+    Outcome redriven = dispatcher.handle(payment, new Attempt(1, 5, true));
 
-    assertThat(redelivered).isInstanceOf(HandlerOutcome.Failed.class);
-    assertThat(((HandlerOutcome.Failed) redelivered).reason()).isEqualTo("400 bad address");
-    assertThat(redriven).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(redelivered).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) redelivered).reason()).isEqualTo("400 bad address");
+    assertThat(redriven).isInstanceOf(Outcome.Completed.class);
     assertThat(senders.emails).hasSize(2);
   }
 
@@ -138,12 +135,12 @@ class NotificationDispatcherTest {
             "fake"),
         false);
 
-    HandlerOutcome busy = dispatcher.handle(payment, FIRST);
+    Outcome busy = dispatcher.handle(payment, FIRST);
     deliveries.expireAll();
-    HandlerOutcome taken = dispatcher.handle(payment, FIRST);
+    Outcome taken = dispatcher.handle(payment, FIRST);
 
-    assertThat(busy).isInstanceOf(HandlerOutcome.Busy.class);
-    assertThat(taken).isInstanceOf(HandlerOutcome.Completed.class);
+    assertThat(busy).isInstanceOf(Outcome.Busy.class);
+    assertThat(taken).isInstanceOf(Outcome.Completed.class);
     assertThat(senders.emails).hasSize(1);
   }
 
@@ -157,10 +154,10 @@ class NotificationDispatcherTest {
             "broken_test",
             e -> Optional.of(new Planned("+15005550006", Map.of())));
 
-    HandlerOutcome outcome = dispatcher(List.of(broken)).handle(payment, FIRST);
+    Outcome outcome = dispatcher(List.of(broken)).handle(payment, FIRST);
 
-    assertThat(outcome).isInstanceOf(HandlerOutcome.Failed.class);
-    assertThat(((HandlerOutcome.Failed) outcome).reason()).contains("name_that_is_never_given");
+    assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) outcome).reason()).contains("name_that_is_never_given");
     assertThat(deliveries.find(payment.id(), "broken_sms").orElseThrow().state())
         .isEqualTo(DeliveryState.FAILED_PERMANENT);
     assertThat(senders.sms).hasSize(1);
@@ -173,9 +170,10 @@ class NotificationDispatcherTest {
           throw new IllegalStateException("boom");
         });
 
-    HandlerOutcome outcome = dispatcher.handle(payment, FIRST);
+    Outcome outcome = dispatcher.handle(payment, FIRST);
 
-    assertThat(outcome).isInstanceOf(HandlerOutcome.Retry.class);
-    assertThat(((HandlerOutcome.Retry) outcome).reason()).contains("boom");
+    assertThat(outcome).isInstanceOf(Outcome.RetryLater.class);
+    assertThat(((Outcome.RetryLater) outcome).reason()).contains("boom");
+    assertThat(((Outcome.RetryLater) outcome).handler()).isEqualTo("payment_receipt_email");
   }
 }

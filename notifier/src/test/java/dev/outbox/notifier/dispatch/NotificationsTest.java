@@ -3,10 +3,10 @@ package dev.outbox.notifier.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.EventEnvelopeParser;
-import dev.outbox.notifier.consume.MalformedEvent;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.EventEnvelopeParser;
+import dev.outbox.notifier.event.MalformedEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

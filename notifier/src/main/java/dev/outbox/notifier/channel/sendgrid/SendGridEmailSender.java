@@ -12,7 +12,7 @@ import com.sendgrid.helpers.mail.objects.Personalization;
 import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.config.SendGridSettings;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -63,7 +63,7 @@ public final class SendGridEmailSender implements EmailSender, AutoCloseable {
   }
 
   @Override
-  public DispatchResult send(EmailMessage message) {
+  public Outcome send(EmailMessage message) {
     Request request = new Request();
     request.setMethod(Method.POST);
     request.setEndpoint("mail/send");
@@ -72,7 +72,7 @@ public final class SendGridEmailSender implements EmailSender, AutoCloseable {
       request.setBody(mail(message).build());
       response = sendGrid.api(request);
     } catch (IOException e) {
-      return new DispatchResult.RetryableFailure("SendGrid unreachable: " + e);
+      return new Outcome.RetryLater("SendGrid unreachable: " + e);
     }
     return classify(response);
   }
@@ -91,16 +91,16 @@ public final class SendGridEmailSender implements EmailSender, AutoCloseable {
     return mail;
   }
 
-  static DispatchResult classify(Response response) {
+  static Outcome classify(Response response) {
     int status = response.getStatusCode();
     if (status == 202 || status == 200) {
-      return new DispatchResult.Sent(header(response.getHeaders(), "X-Message-Id"));
+      return new Outcome.Sent(header(response.getHeaders(), "X-Message-Id"));
     }
     String reason = "SendGrid answered " + status + ": " + abbreviate(response.getBody());
     if (status == 429 || status >= 500) {
-      return new DispatchResult.RetryableFailure(reason);
+      return new Outcome.RetryLater(reason);
     }
-    return new DispatchResult.PermanentFailure(reason);
+    return new Outcome.DeadLetter(reason);
   }
 
   // The SDK keeps headers in a case-sensitive HashMap while HTTP header names are case-insensitive.

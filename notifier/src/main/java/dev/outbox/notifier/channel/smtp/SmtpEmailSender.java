@@ -3,7 +3,7 @@ package dev.outbox.notifier.channel.smtp;
 import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.config.SmtpSettings;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -52,14 +52,14 @@ public final class SmtpEmailSender implements EmailSender {
   }
 
   @Override
-  public DispatchResult send(EmailMessage email) {
+  public Outcome send(EmailMessage email) {
     MimeMessage message;
     try {
       message = mime(email);
     } catch (AddressException e) {
-      return new DispatchResult.PermanentFailure("invalid address: " + e.getMessage());
+      return new Outcome.DeadLetter("invalid address: " + e.getMessage());
     } catch (MessagingException e) {
-      return new DispatchResult.PermanentFailure("cannot build the message: " + e.getMessage());
+      return new Outcome.DeadLetter("cannot build the message: " + e.getMessage());
     }
     try {
       if (settings.authenticates()) {
@@ -67,7 +67,7 @@ public final class SmtpEmailSender implements EmailSender {
       } else {
         Transport.send(message);
       }
-      return new DispatchResult.Sent(message.getMessageID());
+      return new Outcome.Sent(message.getMessageID());
     } catch (MessagingException e) {
       return classify(e);
     }
@@ -92,19 +92,19 @@ public final class SmtpEmailSender implements EmailSender {
     return message;
   }
 
-  static DispatchResult classify(MessagingException e) {
+  static Outcome classify(MessagingException e) {
     String reason = "SMTP send failed: " + e.getMessage();
     if (e instanceof AuthenticationFailedException) {
-      return new DispatchResult.PermanentFailure(reason);
+      return new Outcome.DeadLetter(reason);
     }
     int code = replyCode(e);
     if (code >= 500) {
-      return new DispatchResult.PermanentFailure(reason);
+      return new Outcome.DeadLetter(reason);
     }
     if (code == 0 && e instanceof SendFailedException failed && hasInvalid(failed)) {
-      return new DispatchResult.PermanentFailure(reason);
+      return new Outcome.DeadLetter(reason);
     }
-    return new DispatchResult.RetryableFailure(reason);
+    return new Outcome.RetryLater(reason);
   }
 
   private static int replyCode(MessagingException e) {

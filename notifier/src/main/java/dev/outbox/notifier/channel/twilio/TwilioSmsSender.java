@@ -8,7 +8,7 @@ import com.twilio.type.PhoneNumber;
 import dev.outbox.notifier.channel.SmsMessage;
 import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.TwilioSettings;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -41,17 +41,17 @@ public final class TwilioSmsSender implements SmsSender {
   }
 
   @Override
-  public DispatchResult send(SmsMessage sms) {
+  public Outcome send(SmsMessage sms) {
     try {
       Message message =
           Message.creator(new PhoneNumber(sms.to()), new PhoneNumber(settings.from()), sms.body())
               .setStatusCallback(statusCallback(sms))
               .create(client);
-      return new DispatchResult.Sent(message.getSid());
+      return new Outcome.Sent(message.getSid());
     } catch (ApiException e) {
       return classify(e);
     } catch (TwilioException e) {
-      return new DispatchResult.RetryableFailure("Twilio call failed: " + e.getMessage());
+      return new Outcome.RetryLater("Twilio call failed: " + e.getMessage());
     }
   }
 
@@ -60,7 +60,7 @@ public final class TwilioSmsSender implements SmsSender {
     return URI.create(base + (base.contains("?") ? "&" : "?") + "event_id=" + sms.eventId());
   }
 
-  static DispatchResult classify(ApiException e) {
+  static Outcome classify(ApiException e) {
     Integer status = e.getStatusCode();
     Integer code = e.getCode();
     String reason =
@@ -75,8 +75,6 @@ public final class TwilioSmsSender implements SmsSender {
             || status == 429
             || status >= 500
             || (code != null && RETRYABLE_CODES.contains(code));
-    return retryable
-        ? new DispatchResult.RetryableFailure(reason)
-        : new DispatchResult.PermanentFailure(reason);
+    return retryable ? new Outcome.RetryLater(reason) : new Outcome.DeadLetter(reason);
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.config.SendGridSettings;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.fakes.FakeHttpProvider;
 import dev.outbox.notifier.fakes.FakeHttpProvider.Recorded;
 import java.net.URI;
@@ -38,10 +38,10 @@ class SendGridEmailSenderIT {
   void sends_the_exact_v3_mail_send_request_and_returns_the_message_id() {
     UUID eventId = UUID.randomUUID();
 
-    DispatchResult result = sender.send(mail(eventId, "exact@example.com"));
+    Outcome result = sender.send(mail(eventId, "exact@example.com"));
 
-    assertThat(result).isInstanceOf(DispatchResult.Sent.class);
-    assertThat(((DispatchResult.Sent) result).providerMessageId()).startsWith("sg-msg-");
+    assertThat(result).isInstanceOf(Outcome.Sent.class);
+    assertThat(((Outcome.Sent) result).providerMessageId()).startsWith("sg-msg-");
     Recorded request = sendGrid.requestsTo("exact@example.com").get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/v3/mail/send");
@@ -63,10 +63,10 @@ class SendGridEmailSenderIT {
     String to = "retryable-" + status + "@example.com";
     sendGrid.script(to, FakeHttpProvider.reply(status, "{\"errors\":[]}"));
 
-    DispatchResult result = sender.send(mail(UUID.randomUUID(), to));
+    Outcome result = sender.send(mail(UUID.randomUUID(), to));
 
-    assertThat(result).isInstanceOf(DispatchResult.RetryableFailure.class);
-    assertThat(((DispatchResult.RetryableFailure) result).reason()).contains("" + status);
+    assertThat(result).isInstanceOf(Outcome.RetryLater.class);
+    assertThat(((Outcome.RetryLater) result).reason()).contains("" + status);
     assertThat(sendGrid.requestsTo(to)).hasSize(1);
   }
 
@@ -77,10 +77,10 @@ class SendGridEmailSenderIT {
     sendGrid.script(
         to, FakeHttpProvider.reply(status, "{\"errors\":[{\"message\":\"no " + status + "\"}]}"));
 
-    DispatchResult result = sender.send(mail(UUID.randomUUID(), to));
+    Outcome result = sender.send(mail(UUID.randomUUID(), to));
 
-    assertThat(result).isInstanceOf(DispatchResult.PermanentFailure.class);
-    assertThat(((DispatchResult.PermanentFailure) result).reason()).contains("no " + status);
+    assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) result).reason()).contains("no " + status);
     assertThat(sendGrid.requestsTo(to)).hasSize(1);
   }
 
@@ -97,7 +97,7 @@ class SendGridEmailSenderIT {
             Duration.ofSeconds(2))) {
 
       assertThat(unreachable.send(mail(UUID.randomUUID(), "x@example.com")))
-          .isInstanceOf(DispatchResult.RetryableFailure.class);
+          .isInstanceOf(Outcome.RetryLater.class);
     }
   }
 }

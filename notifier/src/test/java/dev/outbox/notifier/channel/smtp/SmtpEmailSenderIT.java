@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.config.SmtpSettings;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -42,18 +42,17 @@ class SmtpEmailSenderIT {
   void the_message_arrives_with_a_plain_text_and_an_html_part() throws Exception {
     UUID eventId = UUID.randomUUID();
 
-    DispatchResult result =
+    Outcome result =
         sender(smtp.getSmtp().getPort())
             .send(
                 new EmailMessage(eventId, "ada@example.com", "Welcome", "<p>Hi Ada</p>", "Hi Ada"));
 
-    assertThat(result).isInstanceOf(DispatchResult.Sent.class);
+    assertThat(result).isInstanceOf(Outcome.Sent.class);
     assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
     MimeMessage received = smtp.getReceivedMessages()[0];
     assertThat(received.getSubject()).isEqualTo("Welcome");
     assertThat(received.getHeader("X-Event-Id")).containsExactly(eventId.toString());
-    assertThat(received.getMessageID())
-        .isEqualTo(((DispatchResult.Sent) result).providerMessageId());
+    assertThat(received.getMessageID()).isEqualTo(((Outcome.Sent) result).providerMessageId());
     assertThat(Arrays.stream(received.getAllRecipients()).map(Object::toString))
         .containsExactly("ada@example.com");
     MimeMultipart alternative = (MimeMultipart) received.getContent();
@@ -74,19 +73,19 @@ class SmtpEmailSenderIT {
       closedPort = socket.getLocalPort();
     }
 
-    DispatchResult result =
+    Outcome result =
         sender(closedPort)
             .send(new EmailMessage(UUID.randomUUID(), "ada@example.com", "S", "<p>h</p>", "t"));
 
-    assertThat(result).isInstanceOf(DispatchResult.RetryableFailure.class);
+    assertThat(result).isInstanceOf(Outcome.RetryLater.class);
   }
 
   @Test
   void a_malformed_recipient_is_permanent() {
-    DispatchResult result =
+    Outcome result =
         sender(smtp.getSmtp().getPort())
             .send(new EmailMessage(UUID.randomUUID(), "not an address", "S", "<p>h</p>", "t"));
 
-    assertThat(result).isInstanceOf(DispatchResult.PermanentFailure.class);
+    assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
   }
 }

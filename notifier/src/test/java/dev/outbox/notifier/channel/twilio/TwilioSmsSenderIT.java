@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbox.notifier.channel.SmsMessage;
 import dev.outbox.notifier.config.TwilioSettings;
-import dev.outbox.notifier.dispatch.DispatchResult;
+import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.fakes.FakeHttpProvider;
 import dev.outbox.notifier.fakes.FakeHttpProvider.Recorded;
 import java.net.URI;
@@ -41,10 +41,10 @@ class TwilioSmsSenderIT {
   void posts_the_exact_messages_request_and_returns_the_sid() {
     UUID eventId = UUID.randomUUID();
 
-    DispatchResult result = sender.send(new SmsMessage(eventId, "+15005550100", "Hello"));
+    Outcome result = sender.send(new SmsMessage(eventId, "+15005550100", "Hello"));
 
-    assertThat(result).isInstanceOf(DispatchResult.Sent.class);
-    assertThat(((DispatchResult.Sent) result).providerMessageId()).startsWith("SM");
+    assertThat(result).isInstanceOf(Outcome.Sent.class);
+    assertThat(((Outcome.Sent) result).providerMessageId()).startsWith("SM");
     Recorded request = twilio.requestsTo("+15005550100").get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json");
@@ -68,10 +68,10 @@ class TwilioSmsSenderIT {
     String to = "+1500555" + code;
     twilio.script(to, FakeHttpProvider.twilioError(400, code));
 
-    DispatchResult result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
 
-    assertThat(result).isInstanceOf(DispatchResult.PermanentFailure.class);
-    assertThat(((DispatchResult.PermanentFailure) result).reason()).contains("" + code);
+    assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) result).reason()).contains("" + code);
     assertThat(twilio.requestsTo(to)).hasSize(1);
   }
 
@@ -80,9 +80,9 @@ class TwilioSmsSenderIT {
     String to = "+15005550503";
     twilio.script(to, FakeHttpProvider.reply(503, ""), FakeHttpProvider.reply(503, ""));
 
-    DispatchResult result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
 
-    assertThat(result).isInstanceOf(DispatchResult.RetryableFailure.class);
+    assertThat(result).isInstanceOf(Outcome.RetryLater.class);
     assertThat(twilio.requestsTo(to)).hasSize(1);
   }
 
@@ -91,9 +91,9 @@ class TwilioSmsSenderIT {
     String to = "+15005550429";
     twilio.script(to, FakeHttpProvider.twilioError(429, 20429));
 
-    DispatchResult result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
 
-    assertThat(result).isInstanceOf(DispatchResult.RetryableFailure.class);
+    assertThat(result).isInstanceOf(Outcome.RetryLater.class);
     assertThat(twilio.requestsTo(to)).hasSize(1);
   }
 }

@@ -1,4 +1,4 @@
-package dev.outbox.notifier.consume;
+package dev.outbox.notifier.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

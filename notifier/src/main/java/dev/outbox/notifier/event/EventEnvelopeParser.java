@@ -1,4 +1,4 @@
-package dev.outbox.notifier.consume;
+package dev.outbox.notifier.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.outbox.notifier.consume;
+package dev.outbox.notifier.event;
 
 /**
  * A message that does not follow the event contract (not JSON, a missing or mistyped field). It
