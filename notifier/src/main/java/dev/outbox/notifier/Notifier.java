@@ -1,15 +1,17 @@
 package dev.outbox.notifier;
 
-import com.rabbitmq.client.Connection;
 import dev.outbox.notifier.analytics.UpdateAnalytics;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsSender;
+import dev.outbox.notifier.config.ConsumerSettings;
 import dev.outbox.notifier.config.NotifierConfig;
+import dev.outbox.notifier.consume.BrokerConnection;
 import dev.outbox.notifier.consume.RabbitMqConsumer;
 import dev.outbox.notifier.dispatch.NotificationDispatcher;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
 import dev.outbox.notifier.dispatch.Notifications;
 import dev.outbox.notifier.dispatch.VerificationToken;
+import dev.outbox.notifier.event.EventHandler;
 import dev.outbox.notifier.store.JdbcAnalyticsStore;
 import dev.outbox.notifier.store.JdbcDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,20 +19,20 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The notifier role, reusable inside another process (the app's {@code all} command): {@link
- * #start()} migrates the notifier's tables and starts two consumers, the notifications and the
+ * The notifier role's composition root, used by the app's {@code notifier} and {@code all}
+ * commands, the benchmark and the tests: {@link #start()} migrates the notifier's tables, wires the
+ * handlers to their senders and stores, and starts two consumers, the notifications and the
  * analytics, each on its own queue; {@link #close()} stops consuming, lets messages in work settle
- * (or hands them back to the broker) and closes the AMQP connection. The caller owns the {@link
- * DataSource} and the {@link MeterRegistry} and closes them afterwards.
+ * (or hands them back to the broker) and closes the AMQP connection and the senders. The caller
+ * owns the {@link DataSource} (sized by {@link #poolSize}) and the {@link MeterRegistry} and closes
+ * them afterwards.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -43,10 +45,8 @@ public final class Notifier implements AutoCloseable {
   private final Clock clock;
   private final EmailSender email;
   private final SmsSender sms;
-  private final List<RabbitMqConsumer> consumers =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-  private ExecutorService executor;
-  private volatile Connection connection;
+  private final List<RabbitMqConsumer> consumers = new CopyOnWriteArrayList<>();
+  private volatile BrokerConnection broker;
 
   /**
    * The connections the notifier needs: one per consumer channel of both queues, plus headroom for
@@ -60,6 +60,7 @@ public final class Notifier implements AutoCloseable {
     this(config, dataSource, meters, Clock.systemUTC(), Senders.email(config), Senders.sms(config));
   }
 
+  /** With the clock and the senders given (tests: a hand-moved clock, fake providers). */
   Notifier(
       NotifierConfig config,
       DataSource dataSource,
@@ -78,8 +79,8 @@ public final class Notifier implements AutoCloseable {
   /** Migrates, connects and starts consuming; returns at once. */
   public synchronized void start() throws IOException, TimeoutException {
     NotifierMigrations.migrate(dataSource);
-    var settings = config.consumer();
-    var dispatcher =
+    ConsumerSettings settings = config.consumer();
+    EventHandler notifications =
         new NotificationDispatcher(
             new Notifications(
                     new VerificationToken(config.verificationSecret()),
@@ -91,59 +92,36 @@ public final class Notifier implements AutoCloseable {
             email,
             sms,
             meters);
-    var analytics = new UpdateAnalytics(new JdbcAnalyticsStore(dataSource, clock));
-    connection = connect(settings.concurrency() * 2);
-    consumers.add(
-        new RabbitMqConsumer(
-            connection, config.exchange(), settings.queue(), dispatcher, settings, meters, clock));
-    consumers.add(
-        new RabbitMqConsumer(
-            connection,
-            config.exchange(),
-            settings.analyticsQueue(),
-            analytics,
-            settings,
-            meters,
-            clock));
+    EventHandler analytics = new UpdateAnalytics(new JdbcAnalyticsStore(dataSource, clock));
+    broker =
+        BrokerConnection.open(
+            config.bus().connections(), settings.concurrency() * 2, "outbox-notifier");
+    consumers.add(consumer(settings.queue(), notifications));
+    consumers.add(consumer(settings.analyticsQueue(), analytics));
     for (RabbitMqConsumer consumer : consumers) {
       consumer.start();
     }
     log.info("Notifier started: email via {}, SMS via {}", email.provider(), sms.provider());
   }
 
-  private Connection connect(int threads) throws IOException, TimeoutException {
-    AtomicInteger n = new AtomicInteger();
-    executor =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "notifier-consumer-" + n.incrementAndGet());
-              t.setDaemon(false);
-              return t;
-            });
-    var connections = config.bus().connections();
-    return connections.open(connections.newFactory(), executor, "outbox-notifier");
+  private RabbitMqConsumer consumer(String queue, EventHandler handler) {
+    return new RabbitMqConsumer(
+        broker.connection(), config.exchange(), queue, handler, config.consumer(), meters, clock);
   }
 
   /** True while started and connected to the broker (for a readiness check). */
   public boolean isRunning() {
-    Connection current = connection;
+    BrokerConnection current = broker;
     return current != null && current.isOpen() && !consumers.isEmpty();
   }
 
+  /** Stops in the reverse order of {@link #start()}. */
   @Override
   public synchronized void close() {
     consumers.forEach(consumer -> consumer.stop(GRACE));
     consumers.clear();
-    try {
-      if (connection != null && connection.isOpen()) {
-        connection.close();
-      }
-    } catch (IOException | RuntimeException e) {
-      log.warn("Closing the AMQP connection failed", e);
-    }
-    if (executor != null) {
-      executor.shutdown();
+    if (broker != null) {
+      broker.close();
     }
     closeQuietly(email);
     closeQuietly(sms);

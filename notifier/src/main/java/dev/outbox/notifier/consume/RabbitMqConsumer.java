@@ -1,15 +1,11 @@
 package dev.outbox.notifier.consume;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 import dev.outbox.notifier.config.ConsumerSettings;
-import dev.outbox.notifier.event.Attempt;
-import dev.outbox.notifier.event.EventEnvelopeParser;
 import dev.outbox.notifier.event.EventHandler;
-import dev.outbox.notifier.event.MalformedEvent;
 import dev.outbox.notifier.event.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,17 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one {@link EventHandler} from its own durable queue: {@code concurrency} channels with
- * manual acks and a bounded prefetch each. The handler's {@link Outcome} decides the message's
- * route ({@link Routing}); the message is acknowledged only once that is durable: a retry is
- * republished (with publisher confirms) to a delay queue, a dead letter to the dead-letter queue
- * with headers saying why, when, after how many attempts and in which handler.
+ * manual acks and a bounded prefetch each. Each message is settled by a {@link MessageSettler}: the
+ * handler's {@link Outcome} decides its route, and it is acknowledged only once that is durable; a
+ * message whose route could not be made durable goes back to the queue. Stopping lets the messages
+ * in work settle first.
  */
 public final class RabbitMqConsumer implements AutoCloseable {
 
@@ -39,8 +34,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private final String queue;
   private final EventHandler handler;
   private final ConsumerSettings settings;
-  private final EventEnvelopeParser parser = new EventEnvelopeParser();
-  private final Routing routing;
+  private final MessageSettler settler;
   private final ConsumerMetrics metrics;
   private final InFlight inFlight = new InFlight();
   private final List<Subscription> subscriptions = new ArrayList<>();
@@ -63,8 +57,14 @@ public final class RabbitMqConsumer implements AutoCloseable {
     this.settings = settings;
     this.topology =
         new QueueTopology(exchange, queue, handler.eventTypes(), settings.retryDelays());
-    this.routing = new Routing(queue, handler.name(), settings, clock);
     this.metrics = new ConsumerMetrics(meters, queue);
+    this.settler =
+        new MessageSettler(
+            queue,
+            handler,
+            settings.maxAttempts(),
+            new Routing(queue, handler.name(), settings, clock),
+            metrics);
   }
 
   /** Declares the queues and starts consuming; returns at once. */
@@ -91,7 +91,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     inFlight.enter();
     Timer.Sample sample = metrics.startTimer();
     try {
-      process(worker, delivery);
+      settler.settle(worker.channel(), worker.publisher(), delivery);
     } catch (AlreadyClosedException e) {
       // Stopping (or a lost connection) closed the channel under a message in work: the broker
       // redelivers every unacknowledged message of a closed channel, and the delivery log makes
@@ -104,38 +104,6 @@ public final class RabbitMqConsumer implements AutoCloseable {
     } finally {
       metrics.stopTimer(sample);
       inFlight.leave();
-    }
-  }
-
-  private void process(Worker worker, Delivery delivery) throws IOException, TimeoutException {
-    AMQP.BasicProperties props = delivery.getProperties();
-    Attempt attempt =
-        new Attempt(
-            MessageHeaders.attempt(props),
-            settings.maxAttempts(),
-            MessageHeaders.isRedriven(props));
-    Outcome outcome = handle(delivery, attempt);
-    metrics.handled(outcome);
-    Optional<Routing.Target> target = routing.of(delivery, attempt, outcome);
-    if (target.isPresent()) {
-      if (outcome instanceof Outcome.DeadLetter letter) {
-        log.warn("Dead-lettering a message of {}: {}", queue, letter.reason());
-      }
-      worker
-          .publisher()
-          .publish(target.get().queue(), target.get().properties(), delivery.getBody());
-    }
-    worker.channel().basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-  }
-
-  private Outcome handle(Delivery delivery, Attempt attempt) {
-    try {
-      return handler.handle(parser.parse(delivery.getBody()), attempt);
-    } catch (MalformedEvent e) {
-      return new Outcome.DeadLetter("malformed event: " + e.getMessage(), handler.name());
-    } catch (RuntimeException e) {
-      log.warn("{} failed on a message of {}", handler.name(), queue, e);
-      return attempt.retryLater(handler.name() + " threw " + e, handler.name());
     }
   }
 

@@ -100,7 +100,6 @@ public final class NotificationDispatcher implements EventHandler {
   /** Makes the sender's answer durable, fenced by the claim, and names the rule in a failure. */
   private Outcome record(
       NotificationRule rule, Claim.Claimed claimed, Outcome sent, Attempt attempt) {
-    String channel = rule.channel().name().toLowerCase(Locale.ROOT);
     if (sent instanceof Outcome.Sent accepted) {
       if (!deliveries.markSent(claimed, accepted.providerMessageId())) {
         // The send outlived the lease and another instance took the delivery over: both sent.
@@ -109,18 +108,12 @@ public final class NotificationDispatcher implements EventHandler {
             rule.name(),
             claimed.id());
       }
-      meters.counter("notifier.notifications.sent", "channel", channel).increment();
+      count("notifier.notifications.sent", rule);
       return accepted;
     }
-    meters.counter("notifier.notifications.failed", "channel", channel).increment();
+    count("notifier.notifications.failed", rule);
     if (sent instanceof Outcome.RetryLater retry) {
-      Outcome next = attempt.retryLater(retry.reason(), rule.name());
-      if (next instanceof Outcome.DeadLetter gaveUp) {
-        deliveries.markGaveUp(claimed, gaveUp.reason());
-      } else {
-        deliveries.markRetryScheduled(claimed, retry.reason());
-      }
-      return next;
+      return recordRetry(rule, claimed, retry.reason(), attempt);
     }
     String reason =
         sent instanceof Outcome.DeadLetter refused
@@ -128,5 +121,20 @@ public final class NotificationDispatcher implements EventHandler {
             : "the sender answered " + sent + ", which is not a send outcome";
     deliveries.markFailedPermanently(claimed, reason);
     return new Outcome.DeadLetter(reason, rule.name());
+  }
+
+  private void count(String meter, NotificationRule rule) {
+    meters.counter(meter, "channel", rule.channel().name().toLowerCase(Locale.ROOT)).increment();
+  }
+
+  private Outcome recordRetry(
+      NotificationRule rule, Claim.Claimed claimed, String reason, Attempt attempt) {
+    Outcome next = attempt.retryLater(reason, rule.name());
+    if (next instanceof Outcome.DeadLetter gaveUp) {
+      deliveries.markGaveUp(claimed, gaveUp.reason());
+    } else {
+      deliveries.markRetryScheduled(claimed, reason);
+    }
+    return next;
   }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -37,11 +36,6 @@ public final class JdbcDeliveries implements Deliveries {
           + " provider_message_id), last_error = ?, lease_until = null, updated_at = ?,"
           + " sent_at = case when ? = 'SENT' then ? else sent_at end"
           + " where id = ? and attempts = ? and state = 'SENDING'";
-  private static final String SELECT =
-      "select event_id, handler, channel, recipient, template, provider, provider_message_id,"
-          + " state, attempts, lease_until, last_error, created_at, updated_at"
-          + " from notifier.deliveries where event_id = ? and handler = ?";
-
   private final DataSource dataSource;
   private final Clock clock;
   private final Duration lease;
@@ -57,44 +51,58 @@ public final class JdbcDeliveries implements Deliveries {
     Timestamp now = Timestamp.from(clock.instant());
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      try (PreparedStatement insert = c.prepareStatement(INSERT_PENDING)) {
-        insert.setObject(1, d.eventId());
-        insert.setString(2, d.handler());
-        insert.setString(3, d.eventType());
-        insert.setString(4, d.channel().name());
-        insert.setString(5, d.recipient());
-        insert.setString(6, d.template());
-        insert.setString(7, d.provider());
-        insert.setTimestamp(8, now);
-        insert.setTimestamp(9, now);
-        insert.executeUpdate();
-      }
-      try (PreparedStatement update = c.prepareStatement(TAKE_LEASE)) {
-        update.setTimestamp(1, Timestamp.from(clock.instant().plus(lease)));
-        update.setTimestamp(2, now);
-        update.setString(3, d.recipient());
-        update.setString(4, d.provider());
-        update.setObject(5, d.eventId());
-        update.setString(6, d.handler());
-        update.setTimestamp(7, now);
-        update.setBoolean(8, redriven);
-        try (ResultSet rs = update.executeQuery()) {
-          if (rs.next()) {
-            return new Claim.Claimed(rs.getLong(1), rs.getInt(2));
-          }
-        }
-      }
-      DeliveryRecord current =
-          find(c, d.eventId(), d.handler())
-              .orElseThrow(() -> new IllegalStateException("delivery row vanished: " + d));
-      return switch (current.state()) {
-        case SENT -> new Claim.AlreadySent(current.providerMessageId());
-        case FAILED_PERMANENT, GAVE_UP -> new Claim.AlreadyFailed(current.lastError());
-        default -> new Claim.Busy();
-      };
+      insertPending(c, d, now);
+      Optional<Claim> leased = takeLease(c, d, now, redriven);
+      return leased.isPresent() ? leased.get() : whyNot(c, d);
     } catch (SQLException e) {
       throw new DeliveryStoreException("claiming " + d.eventId() + "/" + d.handler(), e);
     }
+  }
+
+  private static void insertPending(Connection c, NewDelivery d, Timestamp now)
+      throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(INSERT_PENDING)) {
+      insert.setObject(1, d.eventId());
+      insert.setString(2, d.handler());
+      insert.setString(3, d.eventType());
+      insert.setString(4, d.channel().name());
+      insert.setString(5, d.recipient());
+      insert.setString(6, d.template());
+      insert.setString(7, d.provider());
+      insert.setTimestamp(8, now);
+      insert.setTimestamp(9, now);
+      insert.executeUpdate();
+    }
+  }
+
+  private Optional<Claim> takeLease(Connection c, NewDelivery d, Timestamp now, boolean redriven)
+      throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(TAKE_LEASE)) {
+      update.setTimestamp(1, Timestamp.from(now.toInstant().plus(lease)));
+      update.setTimestamp(2, now);
+      update.setString(3, d.recipient());
+      update.setString(4, d.provider());
+      update.setObject(5, d.eventId());
+      update.setString(6, d.handler());
+      update.setTimestamp(7, now);
+      update.setBoolean(8, redriven);
+      try (ResultSet rs = update.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Claim.Claimed(rs.getLong(1), rs.getInt(2)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  private static Claim whyNot(Connection c, NewDelivery d) throws SQLException {
+    DeliveryRecord current =
+        DeliveryRows.find(c, d.eventId(), d.handler())
+            .orElseThrow(() -> new IllegalStateException("delivery row vanished: " + d));
+    return switch (current.state()) {
+      case SENT -> new Claim.AlreadySent(current.providerMessageId());
+      case FAILED_PERMANENT, GAVE_UP -> new Claim.AlreadyFailed(current.lastError());
+      default -> new Claim.Busy();
+    };
   }
 
   @Override
@@ -139,41 +147,9 @@ public final class JdbcDeliveries implements Deliveries {
   @Override
   public Optional<DeliveryRecord> find(UUID eventId, String handler) {
     try (Connection c = dataSource.getConnection()) {
-      return find(c, eventId, handler);
+      return DeliveryRows.find(c, eventId, handler);
     } catch (SQLException e) {
       throw new DeliveryStoreException("reading " + eventId + "/" + handler, e);
     }
-  }
-
-  private static Optional<DeliveryRecord> find(Connection c, UUID eventId, String handler)
-      throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SELECT)) {
-      s.setObject(1, eventId);
-      s.setString(2, handler);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new DeliveryRecord(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                DeliveryState.valueOf(rs.getString(8)),
-                rs.getInt(9),
-                instant(rs.getTimestamp(10)),
-                rs.getString(11),
-                instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13))));
-      }
-    }
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 }
