@@ -6,7 +6,6 @@ import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.replay.ReplayRequest;
-import dev.outbox.relay.store.OutboxRows;
 import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -43,30 +42,35 @@ public final class OutboxCapture implements AutoCloseable {
   private final MessagePublisher publisher;
   private final PublishedMarker marker;
   private final PublishingConsumer consumer;
+  private final WalReplayRun replay;
   private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private final ExecutorService executor;
   private final CountDownLatch streaming = new CountDownLatch(1);
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-  private final WalReplayRun replay;
-
+  // The chain, top to bottom: mapper -> publisher -> marker -> offset committer (PublishingConsumer
+  // runs it per batch); the database retry and the stopper are shared by its steps.
   private OutboxCapture(
-      RelayConfig config, DataSource dataSource, RelayMetrics metrics, ReplayRequest replay) {
+      RelayConfig config,
+      DataSource dataSource,
+      RelayMetrics metrics,
+      ReplayRequest replay,
+      MessagePublisher publisher) {
     this.config = config;
     this.dataSource = dataSource;
-    this.publisher = Publishers.rabbitMq(config);
-    BatchDelivery delivery =
-        new BatchDelivery(
-            publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);
-    this.marker = new PublishedMarker(delivery, config.slotName());
+    this.publisher = publisher;
     this.replay = replay == null ? null : new WalReplayRun(replay, dataSource);
+    DeliveryRows rows = new JdbcDeliveryRows(dataSource);
+    DatabaseRetry database = new DatabaseRetry(metrics, stopper);
+    this.marker = new PublishedMarker(rows, database, stopper, "relay-marker-" + config.slotName());
     this.consumer =
         new PublishingConsumer(
             new OutboxRecordMapper("outbox_events"),
-            delivery,
+            new BatchPublisher(publisher, rows, database, metrics, config.maxRetries(), stopper),
             marker,
-            config.offsetFlushInterval(),
+            new OffsetCommitter(marker, config.offsetFlushInterval()),
             this.replay,
+            database,
             stopper);
     this.engine =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -79,7 +83,7 @@ public final class OutboxCapture implements AutoCloseable {
                   }
                 })
             .using(this::completed)
-            // The consumer decides when an offset may be committed (see PublishingConsumer).
+            // The consumer decides when an offset may be committed (see OffsetCommitter).
             .using(OffsetCommitPolicy.always())
             .notifying(consumer)
             .build();
@@ -87,18 +91,15 @@ public final class OutboxCapture implements AutoCloseable {
         Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
   }
 
-  /** Starts the engine on its own thread; returns at once. */
-  public static OutboxCapture start(RelayConfig config, DataSource dataSource, RelayMetrics m) {
-    return start(config, dataSource, m, null);
-  }
-
   /**
-   * Starts the engine on its own thread, serving the started WAL replay {@code replay} (null for
-   * none: the stored offset must have been rewound for it); returns at once.
+   * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
+   * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
+   * once.
    */
   public static OutboxCapture start(
       RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
-    OutboxCapture capture = new OutboxCapture(config, dataSource, m, replay);
+    OutboxCapture capture =
+        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config));
     capture.executor.execute(capture.engine);
     return capture;
   }
@@ -176,7 +177,7 @@ public final class OutboxCapture implements AutoCloseable {
   public void close() {
     stopper.stop();
     try {
-      consumer.acknowledgeDelivered();
+      consumer.commitOnStop();
     } catch (InterruptedException | RuntimeException e) {
       // Not acknowledged: those events are read and sent again after the restart.
       log.warn("could not acknowledge the last delivered events before stopping: {}", e.toString());

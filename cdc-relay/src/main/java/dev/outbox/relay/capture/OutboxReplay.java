@@ -5,7 +5,6 @@ import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.MessagePublisher;
-import dev.outbox.relay.store.OutboxRows;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -88,9 +87,9 @@ public final class OutboxReplay {
       throws SQLException, InterruptedException {
     long sent = 0;
     try (MessagePublisher publisher = Publishers.rabbitMq(config)) {
-      BatchDelivery delivery =
-          new BatchDelivery(
-              publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), new Stopper());
+      SynchronousDelivery delivery =
+          new SynchronousDelivery(
+              publisher, new JdbcDeliveryRows(dataSource), metrics, config.maxRetries());
       ReplayRows.Cursor cursor = rows.start(fromLsn, fromTime);
       for (List<OutboxMessage> page = rows.next(cursor, PAGE);
           !page.isEmpty();

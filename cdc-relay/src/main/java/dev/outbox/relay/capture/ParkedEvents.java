@@ -47,8 +47,9 @@ public final class ParkedEvents {
       return 0;
     }
     try (MessagePublisher publisher = Publishers.rabbitMq(config)) {
-      BatchDelivery delivery =
-          new BatchDelivery(publisher, rows, metrics, config.maxRetries(), new Stopper());
+      SynchronousDelivery delivery =
+          new SynchronousDelivery(
+              publisher, new JdbcDeliveryRows(rows), metrics, config.maxRetries());
       return delivery.deliver(parked).size();
     }
   }
