@@ -12,16 +12,12 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.spi.OffsetCommitPolicy;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -43,8 +39,7 @@ public final class OutboxCapture implements AutoCloseable {
   private final PublishedMarker marker;
   private final PublishingConsumer consumer;
   private final WalReplayRun replay;
-  private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-  private final ExecutorService executor;
+  private final EngineThread engine;
   private final CountDownLatch streaming = new CountDownLatch(1);
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
@@ -72,7 +67,7 @@ public final class OutboxCapture implements AutoCloseable {
             this.replay,
             database,
             stopper);
-    this.engine =
+    DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
             .using(DebeziumProperties.of(config))
             .using(
@@ -87,8 +82,7 @@ public final class OutboxCapture implements AutoCloseable {
             .using(OffsetCommitPolicy.always())
             .notifying(consumer)
             .build();
-    this.executor =
-        Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
+    this.engine = new EngineThread(debezium, "relay-engine-" + config.slotName());
   }
 
   /**
@@ -100,7 +94,7 @@ public final class OutboxCapture implements AutoCloseable {
       RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
     OutboxCapture capture =
         new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config));
-    capture.executor.execute(capture.engine);
+    capture.engine.start();
     return capture;
   }
 
@@ -151,30 +145,12 @@ public final class OutboxCapture implements AutoCloseable {
     }
   }
 
-  // The 3.6.1 engine refuses close() while its tasks are still starting ("may lead to leaked
-  // resource"); a start takes seconds at most, so wait for it rather than leak the slot.
-  private void closeEngine() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      try {
-        engine.close();
-        return;
-      } catch (IllegalStateException e) {
-        if (System.nanoTime() > deadline) {
-          log.warn("the Debezium engine did not finish starting; abandoning it", e);
-          return;
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-      } catch (IOException e) {
-        log.warn("closing the Debezium engine failed", e);
-        return;
-      }
-    }
-  }
-
   /** Stops taking records, abandons unconfirmed work (its offsets are not committed), closes. */
   @Override
   public void close() {
+    // Stopped first, so that the consumer is not blocked in a backoff when the engine closes: in
+    // 3.6.1 a consumer still blocked then keeps the task's stop from running and its replication
+    // slot active (debezium/dbz#2442; a fix is proposed in debezium/debezium PR #7844).
     stopper.stop();
     try {
       consumer.commitOnStop();
@@ -185,16 +161,7 @@ public final class OutboxCapture implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    closeEngine();
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    engine.close();
     marker.close();
     publisher.close();
     finished.complete(null);
