@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs an outage of a dependency once when it starts and once when it ends, never per attempt.
- * Thread-safe: the database's is shared by the engine's thread and {@link PublishedMarker}'s.
+ * Thread-safe: the database's ({@link DatabaseRetry}) is shared by the engine's thread and {@link
+ * PublishedMarker}'s.
  */
 final class Outage {
 

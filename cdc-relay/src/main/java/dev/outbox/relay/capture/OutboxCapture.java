@@ -4,25 +4,20 @@ import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
-import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.replay.ReplayRequest;
-import dev.outbox.relay.store.OutboxRows;
 import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.spi.OffsetCommitPolicy;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -40,40 +35,39 @@ public final class OutboxCapture implements AutoCloseable {
   private final RelayConfig config;
   private final DataSource dataSource;
   private final Stopper stopper = new Stopper();
-  private final RabbitMqPublisher publisher;
+  private final MessagePublisher publisher;
   private final PublishedMarker marker;
   private final PublishingConsumer consumer;
-  private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-  private final ExecutorService executor;
+  private final WalReplayRun replay;
+  private final EngineThread engine;
   private final CountDownLatch streaming = new CountDownLatch(1);
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-  private final WalReplayRun replay;
-
+  // The chain, top to bottom: mapper -> publisher -> marker -> offset committer (PublishingConsumer
+  // runs it per batch); the database retry and the stopper are shared by its steps.
   private OutboxCapture(
-      RelayConfig config, DataSource dataSource, RelayMetrics metrics, ReplayRequest replay) {
+      RelayConfig config,
+      DataSource dataSource,
+      RelayMetrics metrics,
+      ReplayRequest replay,
+      MessagePublisher publisher) {
     this.config = config;
     this.dataSource = dataSource;
-    this.publisher =
-        new RabbitMqPublisher(
-            config.eventBusUrl(),
-            config.exchange(),
-            config.maxMessageBytes(),
-            Duration.ofSeconds(10));
-    BatchDelivery delivery =
-        new BatchDelivery(
-            publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);
-    this.marker = new PublishedMarker(delivery, config.slotName());
+    this.publisher = publisher;
     this.replay = replay == null ? null : new WalReplayRun(replay, dataSource);
+    DeliveryRows rows = new JdbcDeliveryRows(dataSource);
+    DatabaseRetry database = new DatabaseRetry(metrics, stopper);
+    this.marker = new PublishedMarker(rows, database, stopper, "relay-marker-" + config.slotName());
     this.consumer =
         new PublishingConsumer(
             new OutboxRecordMapper("outbox_events"),
-            delivery,
+            new BatchPublisher(publisher, rows, database, metrics, config.maxRetries(), stopper),
             marker,
-            config.offsetFlushInterval(),
+            new OffsetCommitter(marker, config.offsetFlushInterval()),
             this.replay,
+            database,
             stopper);
-    this.engine =
+    DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
             .using(DebeziumProperties.of(config))
             .using(
@@ -84,27 +78,23 @@ public final class OutboxCapture implements AutoCloseable {
                   }
                 })
             .using(this::completed)
-            // The consumer decides when an offset may be committed (see PublishingConsumer).
+            // The consumer decides when an offset may be committed (see OffsetCommitter).
             .using(OffsetCommitPolicy.always())
             .notifying(consumer)
             .build();
-    this.executor =
-        Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-engine-" + config.slotName()));
-  }
-
-  /** Starts the engine on its own thread; returns at once. */
-  public static OutboxCapture start(RelayConfig config, DataSource dataSource, RelayMetrics m) {
-    return start(config, dataSource, m, null);
+    this.engine = new EngineThread(debezium, "relay-engine-" + config.slotName());
   }
 
   /**
-   * Starts the engine on its own thread, serving the started WAL replay {@code replay} (null for
-   * none: the stored offset must have been rewound for it); returns at once.
+   * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
+   * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
+   * once.
    */
   public static OutboxCapture start(
       RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
-    OutboxCapture capture = new OutboxCapture(config, dataSource, m, replay);
-    capture.executor.execute(capture.engine);
+    OutboxCapture capture =
+        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config));
+    capture.engine.start();
     return capture;
   }
 
@@ -155,33 +145,15 @@ public final class OutboxCapture implements AutoCloseable {
     }
   }
 
-  // The 3.6.1 engine refuses close() while its tasks are still starting ("may lead to leaked
-  // resource"); a start takes seconds at most, so wait for it rather than leak the slot.
-  private void closeEngine() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      try {
-        engine.close();
-        return;
-      } catch (IllegalStateException e) {
-        if (System.nanoTime() > deadline) {
-          log.warn("the Debezium engine did not finish starting; abandoning it", e);
-          return;
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-      } catch (IOException e) {
-        log.warn("closing the Debezium engine failed", e);
-        return;
-      }
-    }
-  }
-
   /** Stops taking records, abandons unconfirmed work (its offsets are not committed), closes. */
   @Override
   public void close() {
+    // Stopped first, so that the consumer is not blocked in a backoff when the engine closes: in
+    // 3.6.1 a consumer still blocked then keeps the task's stop from running and its replication
+    // slot active (debezium/dbz#2442; a fix is proposed in debezium/debezium PR #7844).
     stopper.stop();
     try {
-      consumer.acknowledgeDelivered();
+      consumer.commitOnStop();
     } catch (InterruptedException | RuntimeException e) {
       // Not acknowledged: those events are read and sent again after the restart.
       log.warn("could not acknowledge the last delivered events before stopping: {}", e.toString());
@@ -189,16 +161,7 @@ public final class OutboxCapture implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    closeEngine();
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    engine.close();
     marker.close();
     publisher.close();
     finished.complete(null);

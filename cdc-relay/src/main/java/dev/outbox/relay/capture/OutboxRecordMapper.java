@@ -1,8 +1,11 @@
 package dev.outbox.relay.capture;
 
 import dev.outbox.relay.model.OutboxMessage;
+import io.debezium.engine.RecordChangeEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.connect.data.Field;
@@ -10,9 +13,10 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Turns a Debezium change event into the message to publish. Only inserts into outbox_events (op
- * {@code c}) and snapshot reads of unpublished rows (op {@code r}) become messages; heartbeats,
- * other tables, updates and deletes are ignored (but still acknowledged by the caller).
+ * The chain's first step: turns Debezium change events into the messages to publish. Only inserts
+ * into outbox_events (op {@code c}) and snapshot reads of unpublished rows (op {@code r}) become
+ * messages; heartbeats, other tables, updates and deletes are ignored (but still acknowledged by
+ * the caller).
  *
  * <p>Debezium hands jsonb over as JSON text ({@code io.debezium.data.Json}), uuid as text and
  * timestamptz as an ISO-8601 string ({@code io.debezium.time.ZonedTimestamp}); a microsecond epoch
@@ -24,6 +28,15 @@ final class OutboxRecordMapper {
 
   OutboxRecordMapper(String outboxTable) {
     this.outboxTable = outboxTable;
+  }
+
+  /** The messages of one batch, in its (WAL) order. */
+  List<OutboxMessage> messagesOf(List<RecordChangeEvent<SourceRecord>> batch) {
+    List<OutboxMessage> messages = new ArrayList<>(batch.size());
+    for (RecordChangeEvent<SourceRecord> event : batch) {
+      map(event.record()).ifPresent(messages::add);
+    }
+    return messages;
   }
 
   Optional<OutboxMessage> map(SourceRecord record) {

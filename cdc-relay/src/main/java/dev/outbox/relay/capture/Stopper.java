@@ -1,13 +1,32 @@
 package dev.outbox.relay.capture;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Backoff pauses that end at once when the relay stops, so a retry loop never delays shutdown. */
+/**
+ * Backoff pauses that end at once when the relay stops, so a retry loop never delays shutdown. The
+ * waits between attempts grow exponentially with jitter (resilience4j {@code IntervalFunction}: 100
+ * ms doubling to 5 s, ±50 %).
+ */
 final class Stopper {
 
+  private static final IntervalFunction BACKOFF =
+      IntervalFunction.ofExponentialRandomBackoff(
+          Duration.ofMillis(100), 2.0, 0.5, Duration.ofSeconds(5));
+
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final IntervalFunction backoff;
+
+  Stopper() {
+    this(BACKOFF);
+  }
+
+  /** A stopper with other waits between attempts (the chain's unit tests keep them short). */
+  Stopper(IntervalFunction backoff) {
+    this.backoff = backoff;
+  }
 
   void stop() {
     stopped.countDown();
@@ -15,6 +34,11 @@ final class Stopper {
 
   boolean isStopped() {
     return stopped.getCount() == 0;
+  }
+
+  /** Waits the backoff after failed attempt number {@code attempt} (1 for the first). */
+  void backOff(int attempt) throws InterruptedException {
+    pause(Duration.ofMillis(backoff.apply(attempt)));
   }
 
   /** Waits {@code delay}; throws when the relay stops meanwhile (nothing may be acknowledged). */

@@ -9,7 +9,10 @@ public final class BrokerUnavailableException extends RuntimeException {
 
   private final int confirmedPrefix;
 
-  BrokerUnavailableException(String message, Throwable cause, int confirmedPrefix) {
+  /**
+   * @param confirmedPrefix how many leading messages of the call the broker confirmed
+   */
+  public BrokerUnavailableException(String message, Throwable cause, int confirmedPrefix) {
     super(message, cause);
     this.confirmedPrefix = confirmedPrefix;
   }

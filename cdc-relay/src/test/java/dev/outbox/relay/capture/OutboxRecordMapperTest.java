@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbox.relay.model.OutboxMessage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.connect.data.Schema;
@@ -13,30 +14,6 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 class OutboxRecordMapperTest {
-
-  static final Schema SOURCE =
-      SchemaBuilder.struct()
-          .field("table", Schema.STRING_SCHEMA)
-          .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
-          .field("ts_ms", Schema.INT64_SCHEMA)
-          .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
-          .build();
-  static final Schema ROW =
-      SchemaBuilder.struct()
-          .optional()
-          .field("id", Schema.STRING_SCHEMA)
-          .field("aggregate_type", Schema.STRING_SCHEMA)
-          .field("aggregate_id", Schema.STRING_SCHEMA)
-          .field("event_type", Schema.STRING_SCHEMA)
-          .field("payload", Schema.STRING_SCHEMA)
-          .field("created_at", Schema.OPTIONAL_STRING_SCHEMA)
-          .build();
-  static final Schema ENVELOPE =
-      SchemaBuilder.struct()
-          .field("op", Schema.STRING_SCHEMA)
-          .field("source", SOURCE)
-          .field("after", ROW)
-          .build();
 
   final OutboxRecordMapper mapper = new OutboxRecordMapper("outbox_events");
 
@@ -73,6 +50,21 @@ class OutboxRecordMapperTest {
   }
 
   @Test
+  void a_batch_becomes_its_outbox_messages_in_the_batch_order() {
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+
+    List<OutboxMessage> messages =
+        mapper.messagesOf(
+            List.of(
+                ChangeEvents.anInsert(first, 1),
+                ChangeEvents.aHeartbeat(),
+                ChangeEvents.anInsert(second, 2)));
+
+    assertThat(messages).extracting(OutboxMessage::id).containsExactly(first, second);
+  }
+
+  @Test
   void created_at_as_microseconds_since_the_epoch_is_understood() {
     assertThat(OutboxRecordMapper.instant(1_795_234_800_123_456L))
         .isEqualTo(Instant.parse("2026-11-21T04:20:00.123456Z"));
@@ -81,21 +73,6 @@ class OutboxRecordMapperTest {
   }
 
   private static SourceRecord record(String op, String table, UUID id) {
-    Struct source =
-        new Struct(SOURCE)
-            .put("table", table)
-            .put("lsn", 0x16B3748L)
-            .put("ts_ms", 1_795_233_600_200L)
-            .put("ts_us", 1_795_233_600_200_001L);
-    Struct after =
-        new Struct(ROW)
-            .put("id", id.toString())
-            .put("aggregate_type", "user")
-            .put("aggregate_id", UUID.randomUUID().toString())
-            .put("event_type", "user.created")
-            .put("payload", "{\"email\":\"ada@example.com\"}")
-            .put("created_at", "2026-11-27T04:20:00.123456Z");
-    Struct value = new Struct(ENVELOPE).put("op", op).put("source", source).put("after", after);
-    return new SourceRecord(Map.of(), Map.of(), "s.public." + table, ENVELOPE, value);
+    return ChangeEvents.change(op, table, id, 0x16B3748L);
   }
 }
