@@ -8,6 +8,7 @@ import dev.outbox.core.domain.user.Email;
 import dev.outbox.core.domain.user.InvalidVerificationToken;
 import dev.outbox.core.domain.user.UserId;
 import dev.outbox.core.domain.user.VerificationTokenExpired;
+import dev.outbox.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -4,6 +4,7 @@ import dev.outbox.core.application.idempotency.InMemoryIdempotencyKeys;
 import dev.outbox.core.domain.InMemoryOutbox;
 import dev.outbox.core.domain.order.InMemoryOrderRepository;
 import dev.outbox.core.domain.user.InMemoryUserRepository;
+import dev.outbox.testing.MutableClock;
 import java.time.Instant;
 
 /** Every use case over in-memory ports and a clock the test controls. */
