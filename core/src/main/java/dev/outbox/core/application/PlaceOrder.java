@@ -58,8 +58,7 @@ public final class PlaceOrder {
         Money unitPrice = Money.parse("unit_price", item.unitPrice(), currency);
         lines.add(new OrderLine(item.sku(), item.quantity(), unitPrice));
       } catch (InvalidValue e) {
-        throw new InvalidValue(
-            prefix + e.field(), e.getMessage().substring(e.field().length() + 2), e);
+        throw new InvalidValue(prefix + e.field(), e.reason(), e);
       }
     }
     return lines;
