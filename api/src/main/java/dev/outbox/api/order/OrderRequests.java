@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * Reads and checks the bodies of the order routes, reporting every bad field at once. Rules of the
- * order itself (a positive total, lines in the order's currency) are {@code Order}'s; its refusals
- * reach the client through the error mapping with the same field names.
+ * order itself (a positive total, lines in the order's currency) are core's {@code OrderLines}';
+ * its refusals reach the client through the error mapping with the same field names.
  */
 final class OrderRequests {
 
