@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 public final class OutboxRows {
 
   /** One outbox row; {@code payload} is the jsonb column as JSON. */
-  public record Row(String aggregateType, String aggregateId, String eventType, JsonNode payload) {}
+  public record Row(
+      String id, String aggregateType, String aggregateId, String eventType, JsonNode payload) {}
 
   private final Rows rows;
 
@@ -36,13 +37,14 @@ public final class OutboxRows {
   public List<Row> of(String aggregateId) {
     return rows
         .list(
-            "select aggregate_type, aggregate_id::text, event_type, payload::text"
+            "select id::text, aggregate_type, aggregate_id::text, event_type, payload::text"
                 + " from outbox_events where aggregate_id = ?::uuid order by created_at, id",
             aggregateId)
         .stream()
         .map(
             r ->
                 new Row(
+                    (String) r.get("id"),
                     (String) r.get("aggregate_type"),
                     (String) r.get("aggregate_id"),
                     (String) r.get("event_type"),
