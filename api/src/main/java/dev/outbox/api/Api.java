@@ -16,11 +16,16 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The api role, running: core's use cases over the given (already migrated) pool behind the HTTP
- * server. Reusable by {@code all}, which shares its pool and registry with the other roles. {@link
- * #close()} stops the server gracefully, then closes Hibernate; the pool belongs to the caller.
+ * The api role's composition root: core's use cases over the given (already migrated) pool behind
+ * the HTTP server, wired top to bottom. The CLI's {@code api} and {@code all}, the benchmark and
+ * the tests all start the role here; {@code all} shares its pool and registry with the other roles.
+ * {@link #close()} stops the server gracefully (requests in flight finish), then closes Hibernate;
+ * the pool belongs to the caller, who closes it afterwards.
  */
 public final class Api implements AutoCloseable {
+
+  /** Connections of the pool the caller builds for the api: one per request in work, about. */
+  public static final int POOL_SIZE = 10;
 
   private final CorePersistence core;
   private final ApiServer server;
@@ -30,6 +35,11 @@ public final class Api implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * Starts the server on {@code config.httpPort()} over {@code dataSource}, which must be migrated
+   * ({@code Migrations.migrate(pool, config.replication().publication())}); {@code registry} is
+   * what /metrics serves.
+   */
   public static Api start(
       ApiConfig config, DataSource dataSource, PrometheusMeterRegistry registry) {
     Clock clock = Clock.systemUTC();
@@ -55,8 +65,7 @@ public final class Api implements AutoCloseable {
       UseCases useCases) {
     IdempotentPost idempotent = new IdempotentPost(useCases.idempotentRequests());
     List<RouteGroup> groups = new ArrayList<>();
-    groups.add(
-        new OpsController(dataSource, config.eventBusUrl(), config.eventBusAddress(), registry));
+    groups.add(new OpsController(dataSource, config.eventBus(), registry));
     groups.add(
         new UserController(
             useCases.registerUser(), useCases.getUser(), useCases.verifyEmail(), idempotent));
@@ -66,7 +75,9 @@ public final class Api implements AutoCloseable {
     config
         .adminToken()
         .ifPresent(
-            token -> groups.add(new AdminController(token, dataSource, config.cdcSlotName())));
+            token ->
+                groups.add(
+                    new AdminController(token, dataSource, config.replication().slotName())));
     return groups;
   }
 

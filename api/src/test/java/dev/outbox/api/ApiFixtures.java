@@ -2,7 +2,8 @@ package dev.outbox.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbox.api.HttpTestClient.Response;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import java.util.UUID;
 
 /** Request bodies and setup steps the route tests share. */

@@ -10,8 +10,9 @@ import static dev.outbox.api.ApiFixtures.userBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.outbox.api.HttpTestClient.Response;
-import dev.outbox.api.RunningApi.OutboxRow;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
+import dev.outbox.testing.OutboxRows.Row;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -112,7 +113,7 @@ class ApiRoutesIT {
     assertThat(order.get("balance").asText()).isEqualTo(ORDER_TOTAL);
     assertThat(order.get("items").get(1).get("unit_price").asText()).isEqualTo("2.50");
     assertThat(order.get("items").get(0).get("line_total").asText()).isEqualTo("39.98");
-    OutboxRow row = running.outbox(id).get(0);
+    Row row = running.outbox(id).get(0);
     assertThat(row.aggregateType()).isEqualTo("order");
     assertThat(row.eventType()).isEqualTo("order.placed");
     assertThat(row.payload().get("order_id").asText()).isEqualTo(id);
@@ -150,7 +151,7 @@ class ApiRoutesIT {
     assertThat(payment.get("amount").asText()).isEqualTo(ORDER_TOTAL);
     assertThat(payment.get("reference").asText()).isEqualTo("PAY-123");
     assertThat(running.outbox(orderId))
-        .extracting(OutboxRow::eventType)
+        .extracting(Row::eventType)
         .containsExactly("order.placed", "payment.received");
     JsonNode event = running.outbox(orderId).get(1).payload();
     assertThat(event.get("payment_id").asText()).isEqualTo(payment.get("id").asText());

@@ -3,7 +3,8 @@ package dev.outbox.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.outbox.api.HttpTestClient.Response;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -7,7 +7,8 @@ import static dev.outbox.api.ApiFixtures.paymentBody;
 import static dev.outbox.api.ApiFixtures.placeOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbox.api.HttpTestClient.Response;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outbox.api.HttpTestClient.Response;
 import dev.outbox.json.Json;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

@@ -1,5 +1,8 @@
 package dev.outbox.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.Pools;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,7 +17,8 @@ import java.util.UUID;
  *
  * <pre>{@code
  * static final TestDatabase db = TestDatabase.create("relay");
- * @AfterAll static void dropDatabase() { db.close(); }
+ * static final HikariDataSource pool = db.pool("relay-it", 4);
+ * @AfterAll static void dropDatabase() { pool.close(); db.close(); }
  * }</pre>
  */
 public final class TestDatabase implements AutoCloseable {
@@ -66,6 +70,19 @@ public final class TestDatabase implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Where this database is, as the roles' configuration reads it. */
+  public DatabaseSettings settings() {
+    return new DatabaseSettings(jdbcUrl(), user(), password());
+  }
+
+  /**
+   * A pool on this database built the way every role builds one ({@link Pools#create}), so tests
+   * see the same driver settings; the caller closes it before {@link #close()}.
+   */
+  public HikariDataSource pool(String poolName, int size) {
+    return Pools.create(settings(), poolName, size);
   }
 
   public Connection connect() throws SQLException {

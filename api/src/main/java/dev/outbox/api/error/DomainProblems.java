@@ -28,7 +28,7 @@ final class DomainProblems {
   static Mapped map(DomainException e) {
     if (e instanceof InvalidValue invalid) {
       return new Mapped(
-          ProblemType.INVALID_REQUEST, List.of(new FieldError(invalid.field(), reason(invalid))));
+          ProblemType.INVALID_REQUEST, List.of(new FieldError(invalid.field(), invalid.reason())));
     }
     if (e instanceof UserNotFound || e instanceof OrderNotFound) {
       return new Mapped(ProblemType.RESOURCE_NOT_FOUND, List.of());
@@ -64,11 +64,5 @@ final class DomainProblems {
     }
     // A refusal added to core later is still the client's problem, never a 500.
     return new Mapped(ProblemType.BUSINESS_RULE, List.of());
-  }
-
-  private static String reason(InvalidValue invalid) {
-    String prefix = invalid.field() + ": ";
-    String message = invalid.getMessage();
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

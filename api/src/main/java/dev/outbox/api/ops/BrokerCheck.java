@@ -2,9 +2,8 @@ package dev.outbox.api.ops;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.outbox.config.AmqpConnections;
 import java.io.IOException;
-import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,22 +18,15 @@ final class BrokerCheck implements ReadinessCheck {
   private static final Logger log = LoggerFactory.getLogger(BrokerCheck.class);
   private static final int TIMEOUT_MILLIS = 2_000;
 
-  private final ConnectionFactory factory = new ConnectionFactory();
-  private final String address;
+  private final AmqpConnections broker;
+  private final ConnectionFactory factory;
 
-  BrokerCheck(URI eventBusUrl, String address) {
-    this.address = address;
-    try {
-      factory.setUri(eventBusUrl);
-      if ("/".equals(eventBusUrl.getRawPath())) {
-        // amqp://host/ names the empty vhost by the AMQP URI spec; everyone means the default "/".
-        factory.setVirtualHost("/");
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("EVENT_BUS_URL is not a usable AMQP URI: " + address, e);
-    }
+  BrokerCheck(AmqpConnections broker) {
+    this.broker = broker;
+    this.factory = broker.newFactory();
     factory.setConnectionTimeout(TIMEOUT_MILLIS);
     factory.setHandshakeTimeout(TIMEOUT_MILLIS);
+    // A check that recovers in the background would report "up" for a connection it never had.
     factory.setAutomaticRecoveryEnabled(false);
   }
 
@@ -45,10 +37,10 @@ final class BrokerCheck implements ReadinessCheck {
 
   @Override
   public boolean isUp() {
-    try (Connection connection = factory.newConnection("outbox-api-readiness")) {
+    try (Connection connection = broker.open(factory, "outbox-api-readiness")) {
       return connection.isOpen();
     } catch (IOException | TimeoutException | RuntimeException e) {
-      log.warn("Readiness: broker unreachable at {}: {}", address, e.toString());
+      log.warn("Readiness: broker unreachable at {}: {}", broker.display(), e.toString());
       return false;
     }
   }

@@ -1,13 +1,13 @@
 package dev.outbox.api.ops;
 
 import dev.outbox.api.RouteGroup;
+import dev.outbox.config.AmqpConnections;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +25,9 @@ public final class OpsController implements RouteGroup {
   private final PrometheusMeterRegistry registry;
   private final byte[] openApi;
 
-  /**
-   * @param eventBusAddress the broker URL without credentials, for log lines
-   */
   public OpsController(
-      DataSource dataSource,
-      URI eventBusUrl,
-      String eventBusAddress,
-      PrometheusMeterRegistry registry) {
-    this.checks =
-        List.of(new DatabaseCheck(dataSource), new BrokerCheck(eventBusUrl, eventBusAddress));
+      DataSource dataSource, AmqpConnections eventBus, PrometheusMeterRegistry registry) {
+    this.checks = List.of(new DatabaseCheck(dataSource), new BrokerCheck(eventBus));
     this.registry = registry;
     this.openApi = openApiDocument();
   }

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads and checks the bodies of the order routes, reporting every bad field at once. */
+/**
+ * Reads and checks the bodies of the order routes, reporting every bad field at once. Rules of the
+ * order itself (a positive total, lines in the order's currency) are core's {@code OrderLines}';
+ * its refusals reach the client through the error mapping with the same field names.
+ */
 final class OrderRequests {
 
   /** Totals are stored as numeric(19,4): at most 15 integer digits. */
@@ -39,9 +43,6 @@ final class OrderRequests {
         items.add(new PlaceOrderCommand.Item(sku, quantity, unitPrice.toPlainString()));
         total = total.add(unitPrice.multiply(BigDecimal.valueOf(quantity)));
       }
-    }
-    if (body.isValid() && total.signum() == 0) {
-      body.reject("items", "the order total must be greater than zero");
     }
     if (total.compareTo(MAX_TOTAL) >= 0) {
       body.reject("items", "the order total must be less than 10^15");

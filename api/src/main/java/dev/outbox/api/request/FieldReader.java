@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outbox.api.error.ApiProblem;
 import dev.outbox.api.error.FieldError;
+import dev.outbox.core.domain.InvalidValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the fields of one JSON object and collects every error instead of stopping at the first, so
@@ -58,6 +60,25 @@ public final class FieldReader {
   public String optionalText(String field, TextFormat format) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : text(field, value, format);
+  }
+
+  /**
+   * A required string that a domain value object accepts: {@code parse} is its constructor (such as
+   * {@code Email::new}), which owns the rule; its refusal's reason is reported for this field.
+   */
+  public <T> T requiredValue(String field, Function<String, T> parse) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      reject(field, "is required");
+      return null;
+    }
+    return value(field, value, parse);
+  }
+
+  /** As {@link #requiredValue}, but absent and null both mean "not given" (null). */
+  public <T> T optionalValue(String field, Function<String, T> parse) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value(field, value, parse);
   }
 
   /**
@@ -160,6 +181,40 @@ public final class FieldReader {
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
+  }
+
+  private <T> T value(String field, JsonNode value, Function<String, T> parse) {
+    String text = exactText(field, value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parse.apply(text);
+    } catch (InvalidValue e) {
+      reject(field, e.reason());
+      return null;
+    }
+  }
+
+  /**
+   * The string exactly as sent. Value objects may normalise (an email is stored stripped and lower
+   * case), but the api never silently alters what a client sent: surrounding spaces are an error.
+   */
+  private String exactText(String field, JsonNode value) {
+    if (!value.isTextual()) {
+      reject(field, "must be a string");
+      return null;
+    }
+    String text = value.textValue();
+    if (text.isEmpty()) {
+      reject(field, "must not be empty");
+      return null;
+    }
+    if (!text.strip().equals(text)) {
+      reject(field, "must not start or end with spaces");
+      return null;
+    }
+    return text;
   }
 
   private String text(String field, JsonNode value, TextFormat format) {

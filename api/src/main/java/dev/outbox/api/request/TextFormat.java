@@ -5,29 +5,13 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The shape a string field must have: a length limit, a pattern and the message a client sees when
- * it does not match. Patterns are anchored and ASCII-only on purpose: what the api accepts is what
- * a mail server, an SMS gateway and a payment provider accept.
+ * The wire shape of a string field the domain has no value object for: a length limit, a pattern
+ * and the message a client sees when it does not match. Patterns are anchored and ASCII-only on
+ * purpose: what the api accepts is what a payment provider accepts. Emails and phone numbers are
+ * not here: core's {@code Email} and {@code PhoneNumber} own those rules ({@link
+ * FieldReader#requiredValue}).
  */
 public record TextFormat(int maxLength, Pattern pattern, Predicate<String> rule, String expected) {
-
-  /** RFC 5321 limits (64-character local part, 254 in all); dot-atom local part, DNS host name. */
-  public static final TextFormat EMAIL =
-      new TextFormat(
-          254,
-          Pattern.compile(
-              "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64})*"
-                  + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}"),
-          s -> s.indexOf('@') <= 64,
-          "an email address such as ada@example.com");
-
-  /** E.164: a plus sign and 8 to 15 digits, the first not zero. */
-  public static final TextFormat PHONE =
-      new TextFormat(
-          16,
-          Pattern.compile("\\+[1-9][0-9]{7,14}"),
-          s -> true,
-          "an E.164 number such as +14155550100");
 
   /** An active ISO 4217 code with a defined number of minor units (no XAU, XXX...). */
   public static final TextFormat CURRENCY =

@@ -16,6 +16,8 @@ import dev.outbox.core.application.RegisterUser;
 import dev.outbox.core.application.RegisterUserCommand;
 import dev.outbox.core.application.VerifyEmail;
 import dev.outbox.core.application.VerifyEmailCommand;
+import dev.outbox.core.domain.user.Email;
+import dev.outbox.core.domain.user.PhoneNumber;
 import dev.outbox.core.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -56,10 +58,10 @@ public final class UserController implements RouteGroup {
   private void create(Context ctx) {
     ObjectNode json = JsonBody.read(ctx);
     FieldReader body = FieldReader.of(json, Set.of("email", "phone"));
-    String email = body.requiredText("email", TextFormat.EMAIL);
-    String phone = body.optionalText("phone", TextFormat.PHONE);
+    Email email = body.requiredValue("email", Email::new);
+    PhoneNumber phone = body.optionalValue("phone", PhoneNumber::new);
     body.throwIfInvalid();
-    var command = new RegisterUserCommand(email, phone);
+    var command = new RegisterUserCommand(email.value(), phone == null ? null : phone.value());
     idempotent.respond(
         ctx,
         json,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outbox.api.ApiFixtures;
-import dev.outbox.api.HttpTestClient;
-import dev.outbox.api.HttpTestClient.Response;
 import dev.outbox.api.RunningApi;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import dev.outbox.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

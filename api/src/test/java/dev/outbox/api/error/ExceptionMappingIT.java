@@ -3,9 +3,9 @@ package dev.outbox.api.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbox.api.ApiServer;
-import dev.outbox.api.HttpTestClient;
-import dev.outbox.api.HttpTestClient.Response;
 import dev.outbox.core.domain.DomainException;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

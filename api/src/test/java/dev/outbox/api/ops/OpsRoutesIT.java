@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.api.ApiServer;
-import dev.outbox.api.HttpTestClient;
-import dev.outbox.api.HttpTestClient.Response;
-import dev.outbox.core.config.DataSources;
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.AmqpConnections;
 import dev.outbox.core.config.Migrations;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.HttpTestClient.Response;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +29,11 @@ class OpsRoutesIT {
 
   @BeforeAll
   static void start() throws IOException {
-    pool =
-        DataSources.pool(
-            new DatabaseConfig(db.jdbcUrl(), db.user(), db.password(), "outbox_publication"),
-            "api-ops-it",
-            2);
+    pool = db.pool("api-ops-it", 2);
     Migrations.migrate(pool, "outbox_publication");
-    URI broker = URI.create(TestServices.amqpUri());
-    server = started(broker);
-    brokerDown = started(URI.create("amqp://guest:guest@127.0.0.1:" + closedPort() + "/"));
+    server = started(AmqpConnections.parse(TestServices.amqpUri()));
+    brokerDown =
+        started(AmqpConnections.parse("amqp://guest:guest@127.0.0.1:" + closedPort() + "/"));
     http = new HttpTestClient(server.port());
   }
 
@@ -113,10 +107,9 @@ class OpsRoutesIT {
     assertThat(response.header("Allow")).contains("GET");
   }
 
-  private static ApiServer started(URI broker) {
+  private static ApiServer started(AmqpConnections broker) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    return new ApiServer(0, List.of(new OpsController(pool, broker, broker.getHost(), registry)))
-        .start();
+    return new ApiServer(0, List.of(new OpsController(pool, broker, registry))).start();
   }
 
   private static int closedPort() throws IOException {

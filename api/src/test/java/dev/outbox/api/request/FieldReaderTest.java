@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbox.api.error.ApiProblem;
 import dev.outbox.api.error.FieldError;
+import dev.outbox.core.domain.user.Email;
+import dev.outbox.core.domain.user.PhoneNumber;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -20,7 +22,7 @@ class FieldReaderTest {
             "email",
             "items");
 
-    body.requiredText("email", TextFormat.EMAIL);
+    body.requiredValue("email", Email::new);
     body.requiredObjects("items", 1, 10, Set.of("quantity"))
         .forEach(i -> i.requiredInteger("quantity", 1, 9));
 
@@ -57,8 +59,48 @@ class FieldReaderTest {
   void null_and_absent_optional_fields_are_not_given() {
     FieldReader body = reader("{\"phone\":null}", "phone");
 
-    assertThat(body.optionalText("phone", TextFormat.PHONE)).isNull();
+    assertThat(body.optionalValue("phone", PhoneNumber::new)).isNull();
     assertThat(body.isValid()).isTrue();
+  }
+
+  @Test
+  void a_value_object_s_refusal_is_reported_with_its_reason_for_the_field() {
+    FieldReader body =
+        reader("{\"email\":\"ada@localhost\",\"phone\":\"4155550100\"}", "email", "phone");
+
+    assertThat(body.requiredValue("email", Email::new)).isNull();
+    assertThat(body.optionalValue("phone", PhoneNumber::new)).isNull();
+
+    assertThatThrownBy(body::throwIfInvalid)
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            p ->
+                assertThat(p.errors())
+                    .containsExactly(
+                        new FieldError("email", "must be an email address such as ada@example.com"),
+                        new FieldError("phone", "must be an E.164 number such as +14155550100")));
+  }
+
+  @Test
+  void a_value_is_taken_exactly_as_sent_so_surrounding_spaces_and_empty_strings_are_refused() {
+    FieldReader body =
+        reader(
+            "{\"email\":\" ada@example.com \",\"phone\":\"\",\"x\":\"Ada@Example.com\"}",
+            "email",
+            "phone",
+            "x");
+
+    assertThat(body.requiredValue("email", Email::new)).isNull();
+    assertThat(body.optionalValue("phone", PhoneNumber::new)).isNull();
+    assertThat(body.requiredValue("x", Email::new)).isEqualTo(new Email("ada@example.com"));
+
+    assertThatThrownBy(body::throwIfInvalid)
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            p ->
+                assertThat(p.errors())
+                    .extracting(FieldError::field)
+                    .containsExactly("email", "phone"));
   }
 
   private static FieldReader reader(String json, String... known) {

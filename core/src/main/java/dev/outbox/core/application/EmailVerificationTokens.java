@@ -8,21 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and checks the token of the welcome email's verification link (docs/events.md): {@code
- * expiry + "." + base64url_nopad(HMAC_SHA256(secret, user_id + "|" + email + "|" + expiry))}, valid
- * 48 hours. Nothing is stored: the token proves by itself that its bearer read the email. The
- * secret never leaves this object.
+ * Checks the token of the welcome email's verification link (docs/events.md): {@code expiry + "." +
+ * base64url_nopad(HMAC_SHA256(secret, user_id + "|" + email + "|" + expiry))}. Nothing is stored:
+ * the token proves by itself that its bearer read the email, and it carries its own expiry, so
+ * checking needs no lifetime. How long a link stays valid is decided once, by the notifier that
+ * sends it (48 h, {@code Notifications.VERIFICATION_VALIDITY}). The secret never leaves this
+ * object.
  */
 public final class EmailVerificationTokens {
-
-  public static final Duration VALIDITY = Duration.ofHours(48);
 
   private final SecretKeySpec key;
   private final Clock clock;
@@ -35,14 +34,13 @@ public final class EmailVerificationTokens {
     this.clock = clock;
   }
 
-  /** A token for this user and email, valid {@link #VALIDITY} from now. */
-  public String issue(UserId userId, Email email) {
-    return issue(userId, email, clock.instant().plus(VALIDITY).getEpochSecond());
-  }
-
-  /** A token that expires at {@code expiryEpochSeconds}. */
-  public String issue(UserId userId, Email email, long expiryEpochSeconds) {
-    return expiryEpochSeconds + "." + encode(mac(userId, email, expiryEpochSeconds));
+  /**
+   * The token for this user and email that expires at {@code expiry} (whole seconds): what the
+   * notifier puts in the link, for tests and tools that need one.
+   */
+  public String issue(UserId userId, Email email, Instant expiry) {
+    long seconds = expiry.getEpochSecond();
+    return seconds + "." + encode(mac(userId, email, seconds));
   }
 
   /**
@@ -90,6 +88,6 @@ public final class EmailVerificationTokens {
 
   @Override
   public String toString() {
-    return "EmailVerificationTokens[validity=" + VALIDITY + "]";
+    return "EmailVerificationTokens[HmacSHA256]";
   }
 }

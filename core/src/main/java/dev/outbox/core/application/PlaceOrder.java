@@ -5,6 +5,7 @@ import dev.outbox.core.domain.order.Money;
 import dev.outbox.core.domain.order.Order;
 import dev.outbox.core.domain.order.OrderId;
 import dev.outbox.core.domain.order.OrderLine;
+import dev.outbox.core.domain.order.OrderLines;
 import dev.outbox.core.domain.order.OrderRepository;
 import dev.outbox.core.domain.user.User;
 import dev.outbox.core.domain.user.UserRepository;
@@ -37,10 +38,13 @@ public final class PlaceOrder {
   public Order execute(PlaceOrderCommand command) {
     Currency currency = Money.currency(command.currency());
     List<OrderLine> lines = lines(command.items(), currency);
+    OrderId id = OrderId.generate();
+    // Refused lines are refused before the user is looked up, whoever the user is.
+    OrderLines.total(id, currency, lines);
     return transactions.inTransaction(
         () -> {
           User customer = users.get(command.userId());
-          Order order = Order.place(OrderId.generate(), customer, currency, lines, clock.instant());
+          Order order = Order.place(id, customer, currency, lines, clock.instant());
           orders.save(order);
           return order;
         });
@@ -58,8 +62,7 @@ public final class PlaceOrder {
         Money unitPrice = Money.parse("unit_price", item.unitPrice(), currency);
         lines.add(new OrderLine(item.sku(), item.quantity(), unitPrice));
       } catch (InvalidValue e) {
-        throw new InvalidValue(
-            prefix + e.field(), e.getMessage().substring(e.field().length() + 2), e);
+        throw new InvalidValue(prefix + e.field(), e.reason(), e);
       }
     }
     return lines;

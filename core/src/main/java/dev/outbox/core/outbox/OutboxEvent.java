@@ -13,9 +13,10 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One row of {@code outbox_events}, inserted (never updated by core) in the transaction of the
- * aggregate change that raised the event. The relay owns the publishing columns ({@code
- * published_at}, {@code retry_count}, {@code last_error}, ...), which core leaves to their defaults
- * and does not map.
+ * aggregate change that raised the event. The relay owns the publishing columns: core maps {@code
+ * published_at}, {@code retry_count} and {@code last_error} read-only (never inserted or updated,
+ * so the defaults apply) to show delivery progress, and leaves {@code published_lsn} and {@code
+ * parked_at} unmapped.
  */
 @Entity
 @Table(name = "outbox_events")

@@ -17,8 +17,8 @@ import org.hibernate.SessionFactory;
  * the repositories that write outbox rows in the same transaction, and the use cases over them.
  *
  * <pre>{@code
- * HikariDataSource pool = DataSources.pool(config, "api", 10);
- * Migrations.migrate(pool, config.publication());
+ * HikariDataSource pool = Pools.create(database, "api", size); // dev.outbox.config.Pools
+ * Migrations.migrate(pool, replication.publication());
  * CorePersistence core = CorePersistence.create(pool);
  * UseCases useCases = core.useCases(new EmailVerificationTokens(secret, clock), clock);
  * }</pre>

@@ -24,8 +24,9 @@ final class CoreSessionFactory {
         // The same snake_case mapper as every other JSON of the project, for the jsonb payload.
         .property(AvailableSettings.JSON_FORMAT_MAPPER, new JacksonJsonFormatMapper(Json.mapper()))
         // No JDBC batching: each outbox row is its own INSERT statement, the form the relay is
-        // safe with (Debezium 3.6.1 loses events that share one WAL position when it restarts).
-        // reWriteBatchedInserts stays off in DataSources for the same reason.
+        // safe with (Debezium 3.6.1 loses events that share one WAL position when it restarts:
+        // debezium/dbz#1554, fixed after 3.6).
+        // reWriteBatchedInserts stays off in dev.outbox.config.Pools for the same reason.
         .property(AvailableSettings.STATEMENT_BATCH_SIZE, 1)
         .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
         .createEntityManagerFactory();

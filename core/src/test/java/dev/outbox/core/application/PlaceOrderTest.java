@@ -57,6 +57,19 @@ class PlaceOrderTest {
   }
 
   @Test
+  void a_zero_total_is_refused_before_the_user_is_looked_up() {
+    var free = List.of(new PlaceOrderCommand.Item("FREEBIE", 1, "0.00"));
+
+    assertThatThrownBy(
+            () ->
+                core.useCases
+                    .placeOrder()
+                    .execute(new PlaceOrderCommand(UserId.generate(), "EUR", free)))
+        .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("items"));
+    assertThat(core.outbox.eventTypes()).containsExactly("user.created");
+  }
+
+  @Test
   void an_invalid_item_is_refused_naming_its_position_and_field() {
     var items =
         List.of(

@@ -19,7 +19,7 @@ class VerifyEmailTest {
 
   @Test
   void a_valid_token_verifies_the_email_once() {
-    String token = core.tokens.issue(ada.id(), ada.email());
+    String token = core.tokenFor(ada.id());
 
     User verified = core.useCases.verifyEmail().execute(new VerifyEmailCommand(ada.id(), token));
     core.useCases.verifyEmail().execute(new VerifyEmailCommand(ada.id(), token));
@@ -30,7 +30,7 @@ class VerifyEmailTest {
 
   @Test
   void a_wrong_token_verifies_nothing() {
-    String othersToken = core.tokens.issue(UserId.generate(), ada.email());
+    String othersToken = core.tokens.issue(UserId.generate(), ada.email(), core.tomorrow());
 
     assertThatThrownBy(
             () ->
@@ -42,7 +42,7 @@ class VerifyEmailTest {
 
   @Test
   void an_expired_token_is_refused_with_its_own_exception() {
-    String token = core.tokens.issue(ada.id(), ada.email());
+    String token = core.tokenFor(ada.id());
     core.clock.advance(Duration.ofHours(49));
 
     assertThatThrownBy(

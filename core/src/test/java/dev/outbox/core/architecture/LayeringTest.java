@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Keeps core's layers honest (after ddd-by-examples/library's hexagonal architecture tests): the
  * domain knows only the JDK and jakarta.persistence annotations; the application knows the domain
- * but no adapter; adapters depend inwards.
+ * but no adapter; adapters depend inwards; core knows no role module and reads no environment.
  */
 @AnalyzeClasses(packages = "dev.outbox.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -68,6 +68,32 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("dev.outbox.core.persistence..", "dev.outbox.core.application..");
+
+  @ArchTest
+  static final ArchRule core_depends_on_no_role_module =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.outbox.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.outbox.api..",
+              "dev.outbox.relay..",
+              "dev.outbox.notifier..",
+              "dev.outbox.app..",
+              "dev.outbox.bench..")
+          .because("the roles depend on core, never the other way round");
+
+  @ArchTest
+  static final ArchRule core_reads_no_environment =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.outbox.core..")
+          .should()
+          .callMethod(System.class, "getenv")
+          .orShould()
+          .callMethod(System.class, "getenv", String.class)
+          .because("configuration is read by the config module and handed in");
 
   @ArchTest
   static final ArchRule hibernate_adapters_are_package_private =

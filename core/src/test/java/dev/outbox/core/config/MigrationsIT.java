@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 class MigrationsIT {
 
   static final TestDatabase db = TestDatabase.create("migrations");
-  static final HikariDataSource pool =
-      DataSources.pool(
-          new DatabaseConfig(db.jdbcUrl(), db.user(), db.password(), "outbox_publication"),
-          "migrations-it",
-          2);
+  static final HikariDataSource pool = db.pool("migrations-it", 2);
 
   @AfterAll
   static void dropDatabase() {

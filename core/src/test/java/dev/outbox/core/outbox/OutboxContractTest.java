@@ -17,8 +17,8 @@ import dev.outbox.core.domain.user.UserEvent.UserCreated;
 import dev.outbox.core.domain.user.UserEvent.UserEmailVerified;
 import dev.outbox.core.domain.user.UserId;
 import dev.outbox.json.Json;
+import dev.outbox.testing.ContractFixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -28,44 +28,39 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The envelope the relay builds from an outbox row (docs/events.md) must equal the shared fixtures
- * in src/test/resources/contracts, which the notifier parses in its own tests.
+ * The envelope the relay builds from an outbox row (docs/events.md) must equal the contract
+ * fixtures of the testing module ({@link ContractFixtures}), which the notifier's tests parse.
  */
 class OutboxContractTest {
 
-  static final UserId ADA = new UserId(uuid("000000000001"));
+  static final UserId ADA = new UserId(UUID.fromString("0190a5c8-0000-7000-8000-000000000001"));
   static final Email ADA_EMAIL = new Email("ada@example.com");
-  static final PhoneNumber ADA_PHONE = new PhoneNumber("+4915112345678");
-  static final OrderId ORDER = new OrderId(uuid("0000000000a1"));
+  static final PhoneNumber ADA_PHONE = new PhoneNumber("+15005550006");
+  static final OrderId ORDER = new OrderId(UUID.fromString("0190a5c8-2222-7000-8000-000000000001"));
   static final Currency EUR = Currency.getInstance("EUR");
 
   final OutboxEventFactory factory = new OutboxEventFactory();
 
   @Test
   void user_created_matches_its_contract_fixture() throws IOException {
-    var event =
-        new UserCreated(uuid("0000000000e1"), at("04:20:00.123456"), ADA, ADA_EMAIL, ADA_PHONE);
+    var event = new UserCreated(eventId(1), at("04:20:00.123456"), ADA, ADA_EMAIL, ADA_PHONE);
 
     assertThat(envelope(event)).isEqualTo(fixture("user-created.v1.json"));
   }
 
   @Test
   void user_created_without_phone_carries_a_null_phone() throws IOException {
-    UserId grace = new UserId(uuid("000000000002"));
+    UserId grace = new UserId(UUID.fromString("0190a5c8-0000-7000-8000-000000000002"));
     var event =
         new UserCreated(
-            uuid("0000000000e5"),
-            at("04:20:00.123456"),
-            grace,
-            new Email("grace@example.com"),
-            null);
+            eventId(5), at("04:20:00.123456"), grace, new Email("grace@example.com"), null);
 
     assertThat(envelope(event)).isEqualTo(fixture("user-created-without-phone.v1.json"));
   }
 
   @Test
   void user_email_verified_matches_its_contract_fixture() throws IOException {
-    var event = new UserEmailVerified(uuid("0000000000e2"), at("04:21:00.5"), ADA, ADA_EMAIL);
+    var event = new UserEmailVerified(eventId(2), at("04:25:00.000001"), ADA, ADA_EMAIL);
 
     assertThat(envelope(event)).isEqualTo(fixture("user-email-verified.v1.json"));
   }
@@ -74,18 +69,18 @@ class OutboxContractTest {
   void order_placed_matches_its_contract_fixture() throws IOException {
     List<OrderLine> lines =
         List.of(
-            new OrderLine("BOOK-42", 2, Money.parse("unit_price", "19.99", EUR)),
-            new OrderLine("PEN-1", 1, Money.parse("unit_price", "2.5", EUR)));
+            new OrderLine("BOOK-1", 2, Money.parse("unit_price", "9.5", EUR)),
+            new OrderLine("PEN-7", 1, Money.parse("unit_price", "0.99", EUR)));
     var event =
         new OrderPlaced(
-            uuid("0000000000e3"),
-            at("04:22:00"),
+            eventId(3),
+            at("04:30:00.5"),
             ORDER,
             ADA,
             ADA_EMAIL,
-            ADA_PHONE,
+            null, // the fixture's customer gave no phone
             lines,
-            Money.parse("total", "42.48", EUR));
+            Money.parse("total", "19.99", EUR));
 
     assertThat(envelope(event)).isEqualTo(fixture("order-placed.v1.json"));
   }
@@ -94,15 +89,15 @@ class OutboxContractTest {
   void payment_received_matches_its_contract_fixture() throws IOException {
     var event =
         new PaymentReceived(
-            uuid("0000000000e4"),
-            at("04:23:00.000001"),
-            new PaymentId(uuid("0000000000b1")),
+            eventId(4),
+            at("04:35:00"),
+            new PaymentId(UUID.fromString("0190a5c8-3333-7000-8000-000000000001")),
             ORDER,
             ADA,
             ADA_EMAIL,
             ADA_PHONE,
-            Money.parse("amount", "42.48", EUR),
-            "bank-transfer-7781");
+            Money.parse("amount", "19.99", EUR),
+            "PAY-42");
 
     assertThat(envelope(event)).isEqualTo(fixture("payment-received.v1.json"));
   }
@@ -121,17 +116,15 @@ class OutboxContractTest {
   }
 
   private static JsonNode fixture(String name) throws IOException {
-    try (InputStream in = OutboxContractTest.class.getResourceAsStream("/contracts/" + name)) {
-      assertThat(in).as("fixture " + name).isNotNull();
-      ObjectNode node = (ObjectNode) Json.mapper().readTree(in);
-      // The instant is the contract, not its spelling (".5Z" and ".500Z" are the same time).
-      node.put("occurred_at", Instant.parse(node.get("occurred_at").asText()).toString());
-      return node;
-    }
+    ObjectNode node = (ObjectNode) Json.mapper().readTree(ContractFixtures.bytes(name));
+    // The instant is the contract, not its spelling (".5Z" and ".500Z" are the same time).
+    node.put("occurred_at", Instant.parse(node.get("occurred_at").asText()).toString());
+    return node;
   }
 
-  private static UUID uuid(String suffix) {
-    return UUID.fromString("0190a5c8-0000-7000-8000-" + suffix);
+  /** The fixtures' event ids: 0190a5c8-1111-7000-8000-00000000000n. */
+  private static UUID eventId(int n) {
+    return UUID.fromString(String.format("0190a5c8-1111-7000-8000-%012d", n));
   }
 
   private static Instant at(String time) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbox.core.application.EmailVerificationTokens;
-import dev.outbox.core.application.MutableClock;
 import dev.outbox.core.application.RegisterUserCommand;
 import dev.outbox.core.application.UseCases;
 import dev.outbox.core.application.idempotency.IdempotencyKeyReused;
@@ -12,6 +11,7 @@ import dev.outbox.core.application.idempotency.IdempotentRequests;
 import dev.outbox.core.application.idempotency.StoredResponse;
 import dev.outbox.core.domain.user.EmailAlreadyRegistered;
 import dev.outbox.core.domain.user.User;
+import dev.outbox.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -196,7 +196,7 @@ class UserPersistenceIT {
   @Test
   void verifying_an_email_twice_writes_one_email_verified_event() {
     User user = useCases.registerUser().execute(new RegisterUserCommand("twice@example.com", null));
-    String token = tokens.issue(user.id(), user.email());
+    String token = tokens.issue(user.id(), user.email(), clock.instant().plus(Duration.ofDays(1)));
 
     useCases.verifyEmail().execute(new VerifyEmailCommand(user.id(), token));
     User again = useCases.verifyEmail().execute(new VerifyEmailCommand(user.id(), token));

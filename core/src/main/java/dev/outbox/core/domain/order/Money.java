@@ -51,7 +51,7 @@ public record Money(BigDecimal amount, Currency currency) {
     } catch (NumberFormatException e) {
       throw new InvalidValue(field, "must be a decimal string such as \"19.99\"", e);
     } catch (InvalidValue e) {
-      throw new InvalidValue(field, e.getMessage().substring(e.field().length() + 2), e);
+      throw new InvalidValue(field, e.reason(), e);
     }
   }
 

@@ -72,8 +72,7 @@ public class Order extends AggregateRoot {
   /**
    * Places an order for {@code customer}; raises {@code order.placed}.
    *
-   * @throws InvalidValue (field {@code items}) with no lines, more than {@value #MAX_LINES}, or a
-   *     zero total
+   * @throws InvalidValue (field {@code items}) when the lines break {@link OrderLines}' rules
    * @throws CurrencyMismatch when a line's price is in another currency
    */
   public static Order place(
@@ -82,22 +81,7 @@ public class Order extends AggregateRoot {
     Objects.requireNonNull(customer, "customer is required");
     Objects.requireNonNull(currency, "currency is required");
     Objects.requireNonNull(now, "now is required");
-    if (lines == null || lines.isEmpty()) {
-      throw new InvalidValue("items", "an order needs at least one item");
-    }
-    if (lines.size() > MAX_LINES) {
-      throw new InvalidValue("items", "an order has at most " + MAX_LINES + " items");
-    }
-    Money total = Money.zero(currency);
-    for (OrderLine line : lines) {
-      if (!line.unitPrice().currency().equals(currency)) {
-        throw new CurrencyMismatch(id, currency, line.unitPrice().currency());
-      }
-      total = total.plus(line.lineTotal());
-    }
-    if (total.isZero()) {
-      throw new InvalidValue("items", "the order total must be positive");
-    }
+    Money total = OrderLines.total(id, currency, lines);
     Order order = new Order();
     order.id = id.value();
     order.userId = customer.id().value();

@@ -3,7 +3,10 @@ package dev.outbox.core.domain.user;
 import dev.outbox.core.domain.InvalidValue;
 import java.util.regex.Pattern;
 
-/** A phone number in E.164 form: {@code +}, country code, subscriber number, 8 to 15 digits. */
+/**
+ * A phone number in E.164 form: {@code +}, country code, subscriber number, 8 to 15 digits, the
+ * first not zero. The one owner of this rule: the api reports its reason.
+ */
 public record PhoneNumber(String value) {
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
@@ -13,7 +16,7 @@ public record PhoneNumber(String value) {
    */
   public PhoneNumber {
     if (value == null || !E164.matcher(value).matches()) {
-      throw new InvalidValue("phone", "must be in E.164 form, e.g. +4915112345678");
+      throw new InvalidValue("phone", "must be an E.164 number such as +14155550100");
     }
   }
 

@@ -48,10 +48,40 @@ class EmailTest {
         ".ada@example.com",
         "ada@-example.com",
         "ada lovelace@example.com",
-        "ada@exa mple.com"
+        "ada@exa mple.com",
+        "ada@localhost",
+        "ada..l@example.com",
+        "ada @example.com",
+        "ada@exa_mple.com",
+        "ädä@example.com",
+        "x'; drop table users;--@example.com",
+        "ada@example.c",
+        "ada@example.123"
       })
   void a_malformed_email_is_refused(String value) {
     assertThatThrownBy(() -> new Email(value)).isInstanceOf(InvalidValue.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ada@example.com",
+        "Ada.Lovelace+orders@mail.example.co.uk",
+        "o'brien@example.ie",
+        "x_y-z@sub-domain.example.org"
+      })
+  void a_well_formed_email_is_accepted(String value) {
+    assertThat(new Email(value).value()).isEqualTo(value.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Test
+  void the_reason_tells_the_client_what_an_email_looks_like() {
+    assertThatThrownBy(() -> new Email("ada.example.com"))
+        .isInstanceOfSatisfying(
+            InvalidValue.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo("must be an email address such as ada@example.com"));
   }
 
   @Test

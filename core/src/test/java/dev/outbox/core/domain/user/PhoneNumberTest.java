@@ -11,7 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneNumberTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"+4915112345678", "+14155550123", "+12345678", "+123456789012345"})
+  @ValueSource(
+      strings = {
+        "+4915112345678",
+        "+14155550123",
+        "+12345678",
+        "+123456789012345",
+        "+4930123456",
+        "+861391234567890"
+      })
   void an_e164_number_is_accepted(String value) {
     assertThat(new PhoneNumber(value).value()).isEqualTo(value);
   }
@@ -26,11 +34,19 @@ class PhoneNumberTest {
         "+49 151 12345678",
         "+49-151-12345678",
         "+49151abc",
-        ""
+        "",
+        "+0123456789",
+        "+1 415 555 0100",
+        "+12"
       })
   void a_number_not_in_e164_form_is_refused(String value) {
     assertThatThrownBy(() -> new PhoneNumber(value))
-        .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("phone"));
+        .isInstanceOfSatisfying(
+            InvalidValue.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("phone");
+              assertThat(e.reason()).isEqualTo("must be an E.164 number such as +14155550100");
+            });
   }
 
   @Test

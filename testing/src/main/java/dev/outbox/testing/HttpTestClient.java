@@ -1,7 +1,8 @@
-package dev.outbox.api;
+package dev.outbox.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outbox.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Real HTTP against a running server, with the few shapes of request the tests send. */
+/**
+ * Real HTTP against a running server, with the few shapes of request the tests send (as curl would
+ * send them). Headers are given as name, value pairs.
+ */
 public final class HttpTestClient {
 
   /** A response with its body read as text. */
@@ -34,8 +38,14 @@ public final class HttpTestClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
+  /** A client of {@code http://127.0.0.1:<port>}. */
   public HttpTestClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this(URI.create("http://127.0.0.1:" + port));
+  }
+
+  /** A client of the server at {@code base} ({@code http://localhost:8080}); paths are appended. */
+  public HttpTestClient(URI base) {
+    this.base = base.toString().replaceAll("/+$", "");
   }
 
   public Response get(String path, String... headers) {
@@ -46,6 +56,7 @@ public final class HttpTestClient {
     return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
   }
 
+  /** A POST of {@code body}; no Content-Type header when {@code contentType} is null. */
   public Response post(String path, String contentType, byte[] body, String... headers) {
     HttpRequest.Builder request =
         request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -60,11 +71,10 @@ public final class HttpTestClient {
     return send(
         request(path)
             .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(body))));
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
   }
 
+  /** Any method without a body ({@code DELETE}, {@code PUT}). */
   public Response method(String method, String path) {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
   }
