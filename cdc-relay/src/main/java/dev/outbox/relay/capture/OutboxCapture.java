@@ -4,7 +4,7 @@ import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
-import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.store.OutboxRows;
 import dev.outbox.relay.store.StoredOffsets;
@@ -40,7 +40,7 @@ public final class OutboxCapture implements AutoCloseable {
   private final RelayConfig config;
   private final DataSource dataSource;
   private final Stopper stopper = new Stopper();
-  private final RabbitMqPublisher publisher;
+  private final MessagePublisher publisher;
   private final PublishedMarker marker;
   private final PublishingConsumer consumer;
   private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -54,12 +54,7 @@ public final class OutboxCapture implements AutoCloseable {
       RelayConfig config, DataSource dataSource, RelayMetrics metrics, ReplayRequest replay) {
     this.config = config;
     this.dataSource = dataSource;
-    this.publisher =
-        new RabbitMqPublisher(
-            config.eventBusUrl(),
-            config.exchange(),
-            config.maxMessageBytes(),
-            Duration.ofSeconds(10));
+    this.publisher = Publishers.rabbitMq(config);
     BatchDelivery delivery =
         new BatchDelivery(
             publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), stopper);

@@ -4,10 +4,9 @@ import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.model.OutboxMessage;
-import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.store.OutboxRows;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -88,12 +87,7 @@ public final class OutboxReplay {
   private long publish(ReplayRows rows, long fromLsn, Instant fromTime)
       throws SQLException, InterruptedException {
     long sent = 0;
-    try (RabbitMqPublisher publisher =
-        new RabbitMqPublisher(
-            config.eventBusUrl(),
-            config.exchange(),
-            config.maxMessageBytes(),
-            Duration.ofSeconds(10))) {
+    try (MessagePublisher publisher = Publishers.rabbitMq(config)) {
       BatchDelivery delivery =
           new BatchDelivery(
               publisher, new OutboxRows(dataSource), metrics, config.maxRetries(), new Stopper());

@@ -3,10 +3,9 @@ package dev.outbox.relay.capture;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.OutboxMessage;
-import dev.outbox.relay.publish.RabbitMqPublisher;
+import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.store.OutboxRows;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -47,12 +46,7 @@ public final class ParkedEvents {
     if (parked.isEmpty()) {
       return 0;
     }
-    try (RabbitMqPublisher publisher =
-        new RabbitMqPublisher(
-            config.eventBusUrl(),
-            config.exchange(),
-            config.maxMessageBytes(),
-            Duration.ofSeconds(10))) {
+    try (MessagePublisher publisher = Publishers.rabbitMq(config)) {
       BatchDelivery delivery =
           new BatchDelivery(publisher, rows, metrics, config.maxRetries(), new Stopper());
       return delivery.deliver(parked).size();

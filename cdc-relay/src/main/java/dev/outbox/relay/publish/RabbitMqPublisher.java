@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.outbox.config.AmqpConnections;
 import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.PublishResult.Refusal;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RabbitMqPublisher implements MessagePublisher {
 
+  private final AmqpConnections connections;
   private final ConnectionFactory factory;
   private final String exchange;
   private final int maxMessageBytes;
@@ -30,15 +32,16 @@ public final class RabbitMqPublisher implements MessagePublisher {
   private Channel channel;
 
   /**
-   * @param amqpUri EVENT_BUS_URL
+   * @param connections EVENT_BUS_URL's brokers (tried in order on every connect)
    * @param exchange EVENT_BUS_EXCHANGE, declared with its alternate exchange on every connect
    * @param maxMessageBytes larger bodies are refused without sending (the broker would close the
    *     channel)
    * @param confirmTimeout how long to wait for the broker's answers before treating it as gone
    */
   public RabbitMqPublisher(
-      String amqpUri, String exchange, int maxMessageBytes, Duration confirmTimeout) {
-    factory = AmqpConnections.factory(amqpUri);
+      AmqpConnections connections, String exchange, int maxMessageBytes, Duration confirmTimeout) {
+    this.connections = connections;
+    factory = connections.newFactory();
     factory.setAutomaticRecoveryEnabled(false);
     factory.setTopologyRecoveryEnabled(false);
     factory.setRequestedHeartbeat(5);
@@ -102,7 +105,7 @@ public final class RabbitMqPublisher implements MessagePublisher {
       return channel;
     }
     discard();
-    connection = factory.newConnection("outbox-relay");
+    connection = connections.open(factory, "outbox-relay");
     Channel ch = connection.createChannel();
     RabbitTopology.declare(ch, exchange);
     ch.confirmSelect();

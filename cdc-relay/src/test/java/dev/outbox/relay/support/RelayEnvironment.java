@@ -4,9 +4,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.AmqpConnections;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.relay.config.RelayConfig;
-import dev.outbox.relay.publish.AmqpConnections;
 import dev.outbox.relay.publish.RabbitTopology;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
@@ -41,7 +41,7 @@ public final class RelayEnvironment implements AutoCloseable {
     dataSource = new HikariDataSource(hikari);
     Migrations.migrate(dataSource, publication);
     try {
-      amqp = AmqpConnections.factory(TestServices.amqpUri()).newConnection("relay-it");
+      amqp = AmqpConnections.parse(TestServices.amqpUri()).open("relay-it");
       try (Channel ch = amqp.createChannel()) {
         RabbitTopology.declare(ch, exchange);
       }
