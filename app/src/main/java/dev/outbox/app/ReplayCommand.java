@@ -1,10 +1,10 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.Durations;
 import dev.outbox.core.config.DataSources;
 import dev.outbox.relay.capture.OutboxReplay;
 import dev.outbox.relay.capture.ReplayResult;
-import dev.outbox.relay.config.Durations;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
@@ -192,7 +192,7 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       return Durations.parse("--timeout", timeout);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), "--timeout " + e.getMessage());
     }
   }
 

@@ -56,9 +56,7 @@ public final class Relay implements AutoCloseable {
     this.config = config;
     this.dataSource = dataSource;
     this.metrics = new RelayMetrics(registry, config.slotName());
-    this.lock =
-        new LeaderLock(
-            config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.slotName());
+    this.lock = new LeaderLock(config.database(), config.slotName());
     this.replays = new ReplayRequests(dataSource);
     this.leader = new Thread(this::lead, "relay-leader-" + config.slotName());
     this.monitor =

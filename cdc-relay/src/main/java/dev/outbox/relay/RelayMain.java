@@ -1,7 +1,11 @@
 package dev.outbox.relay;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.ConfigException;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Environment;
+import dev.outbox.config.ExitCodes;
+import dev.outbox.config.Pools;
 import dev.outbox.relay.config.RelayConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CountDownLatch;
@@ -29,13 +33,13 @@ public final class RelayMain {
     Logger log = LoggerFactory.getLogger(RelayMain.class);
     RelayConfig config;
     try {
-      config = RelayConfig.fromEnv(System.getenv());
-    } catch (IllegalArgumentException | NullPointerException e) {
+      config = ConfigReader.read(Environment.system(), RelayConfig::read);
+    } catch (ConfigException e) {
       log.error("relay configuration invalid: {}", e.getMessage());
-      System.exit(2);
+      System.exit(ExitCodes.CONFIG);
       return;
     }
-    HikariDataSource pool = pool(config);
+    HikariDataSource pool = Pools.create(config.database(), "relay", 4);
     Relay relay = Relay.start(config, pool, new SimpleMeterRegistry());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -50,15 +54,5 @@ public final class RelayMain {
                 },
                 "relay-shutdown"));
     stopped.await();
-  }
-
-  private static HikariDataSource pool(RelayConfig config) {
-    HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(config.jdbcUrl());
-    hikari.setUsername(config.databaseUser());
-    hikari.setPassword(config.databasePassword());
-    hikari.setMaximumPoolSize(4);
-    hikari.setPoolName("relay");
-    return new HikariDataSource(hikari);
   }
 }

@@ -44,11 +44,7 @@ class RecoveryIT {
     // No replay window: the slot confirms each position as soon as it is stored (Debezium's own
     // commit), so every replay point of these tests is outside the WAL and served from the rows.
     vars.put("CDC_REPLAY_WINDOW", "0");
-    relay =
-        Relay.start(
-            dev.outbox.relay.config.RelayConfig.fromEnv(vars),
-            env.dataSource,
-            new SimpleMeterRegistry());
+    relay = Relay.start(RelayEnvironment.config(vars), env.dataSource, new SimpleMeterRegistry());
     assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
     replay =
         new OutboxReplay(

@@ -47,7 +47,7 @@ class WalReplayIT {
     beforeTheSlot = env.insert(UUID.randomUUID().toString(), "snapshot.happened", "{}");
     Map<String, String> vars = env.env();
     vars.put("CDC_REPLAY_WINDOW", "10m");
-    config = RelayConfig.fromEnv(vars);
+    config = RelayEnvironment.config(vars);
     relay = startRelay();
     requests = new ReplayRequests(env.dataSource);
   }

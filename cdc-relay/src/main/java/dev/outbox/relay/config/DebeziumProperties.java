@@ -53,7 +53,7 @@ public final class DebeziumProperties {
 
   /** The engine properties for {@code config}. */
   public static Properties of(RelayConfig config) {
-    RelayConfig.DatabaseAddress db = config.databaseAddress();
+    DatabaseAddress db = DatabaseAddress.of(config.database().url());
     Properties p = new Properties();
     // The engine name and topic prefix are part of the stored offset key: both are the slot name,
     // so several relays (one per slot) can share the offsets table.
@@ -62,8 +62,8 @@ public final class DebeziumProperties {
     p.setProperty("database.hostname", db.host());
     p.setProperty("database.port", Integer.toString(db.port()));
     p.setProperty("database.dbname", db.database());
-    p.setProperty("database.user", config.databaseUser());
-    p.setProperty("database.password", config.databasePassword());
+    p.setProperty("database.user", config.database().user());
+    p.setProperty("database.password", config.database().password());
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", config.slotName());
     p.setProperty("publication.name", config.publication());
@@ -111,9 +111,9 @@ public final class DebeziumProperties {
 
   private static void offsets(Properties p, RelayConfig config) {
     p.setProperty("offset.storage", "dev.outbox.relay.store.PostgresOffsetBackingStore");
-    p.setProperty("offset.storage.postgres.url", config.jdbcUrl());
-    p.setProperty("offset.storage.postgres.user", config.databaseUser());
-    p.setProperty("offset.storage.postgres.password", config.databasePassword());
+    p.setProperty("offset.storage.postgres.url", config.database().url());
+    p.setProperty("offset.storage.postgres.user", config.database().user());
+    p.setProperty("offset.storage.postgres.password", config.database().password());
     p.setProperty("offset.storage.postgres.table", OFFSETS_TABLE);
     p.setProperty("offset.flush.timeout.ms", "10000");
   }
