@@ -32,10 +32,16 @@ import org.slf4j.LoggerFactory;
  * waits here), then runs the capture engine while it holds the lock, restarting it with backoff
  * when it fails by itself and handing the lock back when closed. While active it looks for replay
  * requests of its slot every 500 ms and serves them from the WAL (see {@link ReplayRequests}).
- * Reused by the {@code all} command and the benchmark; {@link RelayMain} is the stand-alone
- * process.
+ * Reused by the {@code relay} and {@code all} commands, the benchmark and the tests.
  */
 public final class Relay implements AutoCloseable {
+
+  /**
+   * The size of the pool to give {@link #start}: the capture's publish marks and replay checks,
+   * replay requests, retention and slot samples share it (the engine, its offset store and the lock
+   * hold connections of their own).
+   */
+  public static final int POOL_SIZE = 4;
 
   private static final Logger log = LoggerFactory.getLogger(Relay.class);
   private static final IntervalFunction RESTART_BACKOFF =

@@ -1,4 +1,4 @@
-package dev.outbox.relay;
+package dev.outbox.relay.support;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.ConfigException;
@@ -6,6 +6,7 @@ import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
 import dev.outbox.config.ExitCodes;
 import dev.outbox.config.Pools;
+import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CountDownLatch;
@@ -13,24 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stand-alone relay process: reads the environment (see {@link RelayConfig}), opens a small
- * pool, runs a {@link Relay} until SIGTERM, then stops the engine, the AMQP connection and the pool
- * in that order. Logs {@code relay streaming from <lsn>} once it streams. The outbox table and its
- * publication must have been migrated by the application.
+ * The relay alone in a JVM of its own, for tests that kill it ({@link ChildRelay}): reads the
+ * process environment, opens the relay's pool and runs {@link Relay#start} until SIGTERM, then
+ * closes the relay and the pool, as {@code outbox relay} does. Test code only: the distribution's
+ * relay process is the CLI's.
  */
-public final class RelayMain {
+public final class RelayProcess {
 
-  static {
-    // Runs from this module's class path alone, whose only logging configuration is this one.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "relay-logback.xml");
-    }
-  }
-
-  private RelayMain() {}
+  private RelayProcess() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Logger log = LoggerFactory.getLogger(RelayMain.class);
+    Logger log = LoggerFactory.getLogger(RelayProcess.class);
     RelayConfig config;
     try {
       config = ConfigReader.read(Environment.system(), RelayConfig::read);
@@ -39,7 +33,7 @@ public final class RelayMain {
       System.exit(ExitCodes.CONFIG);
       return;
     }
-    HikariDataSource pool = Pools.create(config.database(), "relay", 4);
+    HikariDataSource pool = Pools.create(config.database(), "relay", Relay.POOL_SIZE);
     Relay relay = Relay.start(config, pool, new SimpleMeterRegistry());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
