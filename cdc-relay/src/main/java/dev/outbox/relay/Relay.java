@@ -2,17 +2,19 @@ package dev.outbox.relay;
 
 import dev.outbox.relay.capture.OutboxCapture;
 import dev.outbox.relay.capture.ParkedEvents;
+import dev.outbox.relay.capture.RowRepublisher;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.replay.ReplayRequest;
-import dev.outbox.relay.replay.ReplayRequests;
+import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.standby.LeaderLock;
 import dev.outbox.relay.store.Retention;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The relay role: applies the relay's migrations, waits for the slot's advisory lock (a standby
  * waits here), then runs the capture engine while it holds the lock, restarting it with backoff
  * when it fails by itself and handing the lock back when closed. While active it looks for replay
- * requests of its slot every 500 ms and serves them from the WAL (see {@link ReplayRequests}).
+ * requests of its slot every 500 ms and serves them from the WAL (see {@link ReplayService}).
  * Reused by the {@code relay} and {@code all} commands, the benchmark and the tests.
  */
 public final class Relay implements AutoCloseable {
@@ -55,7 +57,7 @@ public final class Relay implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread leader;
   private final ScheduledExecutorService monitor;
-  private final ReplayRequests replays;
+  private final ReplayService replays;
   private OutboxCapture capture;
 
   private Relay(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
@@ -63,7 +65,7 @@ public final class Relay implements AutoCloseable {
     this.dataSource = dataSource;
     this.metrics = new RelayMetrics(registry, config.slotName());
     this.lock = new LeaderLock(config.database(), config.slotName());
-    this.replays = new ReplayRequests(dataSource);
+    this.replays = replayService(config, dataSource, metrics);
     this.leader = new Thread(this::lead, "relay-leader-" + config.slotName());
     this.monitor =
         Executors.newSingleThreadScheduledExecutor(
@@ -157,7 +159,7 @@ public final class Relay implements AutoCloseable {
       OutboxCapture running;
       try {
         // A replay that was running when the last active relay stopped goes on.
-        running = startCapture(replays.open(config.slotName()).filter(ReplayRequest::started));
+        running = startCapture(replays.inProgress());
       } catch (SQLException e) {
         log.warn("reading replay requests failed, retrying: {}", e.getMessage());
         running = null;
@@ -203,45 +205,36 @@ public final class Relay implements AutoCloseable {
   /**
    * Serves the slot's next replay request, if there is one: stops the engine (its confirmed work is
    * committed), rewinds the stored offset to the request's point and starts a new engine that
-   * replays from there (see {@link ReplayRequests#start}); or, when the WAL cannot serve it,
-   * refuses it and starts a new engine where the old one stopped.
+   * replays from there; or, when the WAL cannot serve it, refuses it and keeps streaming.
    *
    * @return the capture now running (null when the relay is closing)
    */
   private OutboxCapture serveReplayRequest(OutboxCapture running) {
-    Optional<ReplayRequest> next;
-    try {
-      next = replays.open(config.slotName());
-    } catch (SQLException e) {
-      log.debug("reading replay requests failed: {}", e.getMessage());
+    Optional<ReplayRequest> due = replays.due();
+    if (due.isEmpty()) {
       return running;
-    }
-    if (next.isEmpty()) {
-      return running;
-    }
-    if (!next.get().started()) {
-      try {
-        if (replays.refuseIfUnservable(next.get()).finished()) {
-          return running;
-        }
-      } catch (SQLException e) {
-        log.debug("checking replay request {} failed: {}", next.get().id(), e.getMessage());
-        return running;
-      }
     }
     log.info(
         "replay request {} from {}: stopping the engine to rewind",
-        next.get().id(),
-        Lsns.format(next.get().fromLsn()));
+        due.get().id(),
+        Lsns.format(due.get().fromLsn()));
     stopCapture();
-    Optional<ReplayRequest> replay = Optional.empty();
-    try {
-      ReplayRequest request = next.get().started() ? next.get() : replays.start(next.get());
-      replay = Optional.of(request).filter(r -> r.started() && !r.finished());
-    } catch (SQLException e) {
-      log.warn("starting replay request {} failed, retrying: {}", next.get().id(), e.getMessage());
-    }
-    return startCapture(replay);
+    return startCapture(replays.rewind(due.get()));
+  }
+
+  /**
+   * The replay service for the {@code replay} command, which runs no relay: it reads the rows
+   * itself and leaves WAL replays to the slot's active relay.
+   */
+  public static ReplayService replayService(RelayConfig config, DataSource dataSource) {
+    return replayService(
+        config, dataSource, new RelayMetrics(new SimpleMeterRegistry(), config.slotName()));
+  }
+
+  private static ReplayService replayService(
+      RelayConfig config, DataSource dataSource, RelayMetrics metrics) {
+    return new ReplayService(
+        config.slotName(), dataSource, () -> new RowRepublisher(config, dataSource, metrics));
   }
 
   private synchronized OutboxCapture startCapture(Optional<ReplayRequest> replay) {
