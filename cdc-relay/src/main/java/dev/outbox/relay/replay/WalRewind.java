@@ -32,15 +32,7 @@ final class WalRewind {
    * @return the request as it now stands (unchanged when it may be servable)
    */
   ReplayRequest refuseIfUnservable(ReplayRequest request) throws SQLException {
-    return inTransaction(
-        c -> {
-          ReplayRequest locked = lockOpen(c, request);
-          if (locked.started() || locked.finished()) {
-            return locked;
-          }
-          Optional<String> whyNot = ReplayRoute.whyNotFromWal(c, locked.slot(), locked.fromLsn());
-          return whyNot.isPresent() ? refuse(c, locked, whyNot.get()) : locked;
-        });
+    return inTransaction(c -> unlessUnservable(c, request, locked -> locked));
   }
 
   /**
@@ -54,17 +46,23 @@ final class WalRewind {
    */
   ReplayRequest start(ReplayRequest request) throws SQLException {
     return inTransaction(
-        c -> {
-          ReplayRequest locked = lockOpen(c, request);
-          if (locked.started() || locked.finished()) {
-            return locked;
-          }
-          Optional<String> whyNot = ReplayRoute.whyNotFromWal(c, locked.slot(), locked.fromLsn());
-          if (whyNot.isPresent()) {
-            return refuse(c, locked, whyNot.get());
-          }
-          return begin(c, locked, StoredOffsets.read(c, locked.slot()).orElseThrow());
-        });
+        c ->
+            unlessUnservable(
+                c,
+                request,
+                locked -> begin(c, locked, StoredOffsets.read(c, locked.slot()).orElseThrow())));
+  }
+
+  // Locks the request and, if it is still pending, refuses it when the WAL cannot serve it, or
+  // hands it to next; a request started or finished meanwhile is returned as it stands.
+  private static ReplayRequest unlessUnservable(Connection c, ReplayRequest request, SqlStep next)
+      throws SQLException {
+    ReplayRequest locked = lockOpen(c, request);
+    if (locked.started() || locked.finished()) {
+      return locked;
+    }
+    Optional<String> whyNot = ReplayRoute.whyNotFromWal(c, locked.slot(), locked.fromLsn());
+    return whyNot.isPresent() ? refuse(c, locked, whyNot.get()) : next.apply(locked);
   }
 
   // Locked, so a command withdrawing it meanwhile either wins or waits for the outcome.
@@ -142,6 +140,11 @@ final class WalRewind {
   @FunctionalInterface
   private interface SqlWork<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlStep {
+    ReplayRequest apply(ReplayRequest locked) throws SQLException;
   }
 
   private static String from(ReplayRequest request) {
