@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
 import dev.outbox.api.config.ApiConfig;
+import dev.outbox.config.ConfigReader;
 import dev.outbox.core.config.DatabaseConfig;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.config.RelayConfig;
@@ -34,9 +35,11 @@ final class Settings {
   }
 
   RelayConfig relay() {
-    RelayConfig config = read(() -> RelayConfig.fromEnv(env));
-    read(config::databaseAddress); // Debezium needs host/port/database; fail now, not later
-    return config;
+    try {
+      return ConfigReader.read(dev.outbox.config.Environment.of(env), RelayConfig::read);
+    } catch (dev.outbox.config.ConfigException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
   }
 
   MetricsConfig metrics() {

@@ -2,66 +2,61 @@ package dev.outbox.relay;
 
 import dev.outbox.relay.capture.OutboxCapture;
 import dev.outbox.relay.capture.ParkedEvents;
+import dev.outbox.relay.capture.RowRepublisher;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
-import dev.outbox.relay.model.Lsns;
-import dev.outbox.relay.replay.ReplayRequest;
-import dev.outbox.relay.replay.ReplayRequests;
+import dev.outbox.relay.replay.ReplayService;
+import dev.outbox.relay.standby.LeaderElection;
 import dev.outbox.relay.standby.LeaderLock;
 import dev.outbox.relay.store.Retention;
-import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The relay role: applies the relay's migrations, waits for the slot's advisory lock (a standby
- * waits here), then runs the capture engine while it holds the lock, restarting it with backoff
- * when it fails by itself and handing the lock back when closed. While active it looks for replay
- * requests of its slot every 500 ms and serves them from the WAL (see {@link ReplayRequests}).
- * Reused by the {@code all} command and the benchmark; {@link RelayMain} is the stand-alone
- * process.
+ * The relay role's composition root. It wires, top to bottom: the {@link LeaderElection} on the
+ * slot's advisory lock (a standby waits there), whose term is the {@link CaptureSupervisor} (the
+ * capture while the lock is held, restarted with backoff, stopped for the WAL replays the {@link
+ * ReplayService} hands it), and two jobs, the {@link SlotMonitor} and the {@link RetentionJob}.
+ * Used by the {@code relay} and {@code all} commands, the benchmark and the tests.
  */
 public final class Relay implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(Relay.class);
-  private static final IntervalFunction RESTART_BACKOFF =
-      IntervalFunction.ofExponentialRandomBackoff(
-          Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30));
+  /**
+   * The size of the pool to give {@link #start}: the capture's publish marks and replay checks,
+   * replay requests, retention and slot samples share it (the engine, its offset store and the lock
+   * hold connections of their own).
+   */
+  public static final int POOL_SIZE = 4;
 
   private final RelayConfig config;
   private final DataSource dataSource;
   private final RelayMetrics metrics;
-  private final LeaderLock lock;
-  private final CountDownLatch closing = new CountDownLatch(1);
-  private final Thread leader;
-  private final ScheduledExecutorService monitor;
-  private final ReplayRequests replays;
-  private OutboxCapture capture;
+  private final CaptureSupervisor supervisor;
+  private final LeaderElection election;
+  private final ScheduledExecutorService jobs;
 
   private Relay(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
     this.config = config;
     this.dataSource = dataSource;
     this.metrics = new RelayMetrics(registry, config.slotName());
-    this.lock =
-        new LeaderLock(
-            config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.slotName());
-    this.replays = new ReplayRequests(dataSource);
-    this.leader = new Thread(this::lead, "relay-leader-" + config.slotName());
-    this.monitor =
+    this.supervisor =
+        new CaptureSupervisor(
+            config.slotName(),
+            replay -> OutboxCapture.start(config, dataSource, metrics, replay),
+            replayService(config, dataSource, metrics),
+            metrics);
+    this.election =
+        new LeaderElection(
+            new LeaderLock(config.database(), config.slotName()), config.slotName(), supervisor);
+    this.jobs =
         Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "relay-monitor-" + config.slotName()));
   }
@@ -73,38 +68,51 @@ public final class Relay implements AutoCloseable {
   public static Relay start(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
     RelayMigrations.migrate(dataSource, config.publication());
     Relay relay = new Relay(config, dataSource, registry);
-    relay.leader.start();
-    relay.monitor.scheduleWithFixedDelay(
+    relay.election.start();
+    relay.jobs.scheduleWithFixedDelay(
         new SlotMonitor(dataSource, config.slotName(), config.walWarnBytes(), relay.metrics),
         1,
         5,
         TimeUnit.SECONDS);
-    relay.monitor.scheduleWithFixedDelay(relay::applyRetention, 1, 60, TimeUnit.SECONDS);
+    relay.jobs.scheduleWithFixedDelay(
+        new RetentionJob(
+            new Retention(dataSource, config.retention(), RetentionJob.BATCH),
+            config.retention(),
+            relay::isActive),
+        1,
+        60,
+        TimeUnit.SECONDS);
     return relay;
+  }
+
+  /**
+   * The replay service for the {@code replay} command, which runs no relay: it reads the rows
+   * itself and leaves WAL replays to the slot's active relay.
+   */
+  public static ReplayService replayService(RelayConfig config, DataSource dataSource) {
+    return replayService(
+        config, dataSource, new RelayMetrics(new SimpleMeterRegistry(), config.slotName()));
+  }
+
+  private static ReplayService replayService(
+      RelayConfig config, DataSource dataSource, RelayMetrics metrics) {
+    return new ReplayService(
+        config.slotName(), dataSource, () -> new RowRepublisher(config, dataSource, metrics));
   }
 
   /** Waits until this instance is the active one and its engine streams; false on timeout. */
   public boolean awaitStreaming(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      OutboxCapture current = current();
-      if (current != null && current.awaitStreaming(Duration.ofMillis(50))) {
-        return true;
-      }
-      if (current == null && closing.await(50, TimeUnit.MILLISECONDS)) {
-        return false;
-      }
-    }
-    return false;
+    return supervisor.awaitStreaming(timeout);
   }
 
   /** Whether this instance holds the lock and runs the engine (false for a standby). */
   public boolean isActive() {
-    return current() != null;
+    return supervisor.isActive();
   }
 
   /**
-   * Publishes parked events again, the one with {@code id} or all when {@code id} is null.
+   * Publishes parked events again, the one with {@code id} or all when {@code id} is null, on a
+   * connection of their own (the capture's {@link ParkedEvents}); any instance may, active or not.
    *
    * @return how many the broker confirmed
    */
@@ -117,162 +125,13 @@ public final class Relay implements AutoCloseable {
     return metrics;
   }
 
-  // Only the active relay deletes, so standbys add no load; a failure waits for the next round.
-  private void applyRetention() {
-    if (!isActive()) {
-      return;
-    }
-    try {
-      long deleted = new Retention(dataSource, config.retention(), 500).run();
-      if (deleted > 0) {
-        log.info(
-            "retention deleted {} published outbox rows older than {}",
-            deleted,
-            config.retention());
-      }
-    } catch (SQLException e) {
-      log.warn("retention failed, retrying in a minute: {}", e.getMessage());
-    }
-  }
-
-  private void lead() {
-    try {
-      while (closing.getCount() > 0 && lock.acquire()) {
-        log.info("relay holds the lock of slot {}: active", config.slotName());
-        metrics.active(true);
-        runWhileHoldingLock();
-        metrics.active(false);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void runWhileHoldingLock() throws InterruptedException {
-    for (int failures = 1; ; failures++) {
-      OutboxCapture running;
-      try {
-        // A replay that was running when the last active relay stopped goes on.
-        running = startCapture(replays.open(config.slotName()).filter(ReplayRequest::started));
-      } catch (SQLException e) {
-        log.warn("reading replay requests failed, retrying: {}", e.getMessage());
-        running = null;
-      }
-      if (running == null && closing.getCount() == 0) {
-        return;
-      }
-      long started = System.nanoTime();
-      try {
-        while (running != null && !running.finished().isDone()) {
-          waitForEnd(running);
-          if (!running.finished().isDone() && !lock.isHeld()) {
-            log.warn("relay lost the lock of slot {}: stopping the engine", config.slotName());
-            stopCapture();
-            lock.release();
-            return;
-          }
-          if (!running.finished().isDone() && !running.isReplaying()) {
-            running = serveReplayRequest(running);
-          }
-        }
-      } catch (ExecutionException e) {
-        log.error("relay engine failed; restarting", e.getCause());
-      }
-      stopCapture();
-      if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(1)) {
-        failures = 1; // it ran fine for a while: start the backoff over
-      }
-      if (closing.await(RESTART_BACKOFF.apply(failures), TimeUnit.MILLISECONDS)) {
-        return;
-      }
-    }
-  }
-
-  private void waitForEnd(OutboxCapture running) throws InterruptedException, ExecutionException {
-    try {
-      running.finished().get(500, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      // still streaming; the caller checks the lock and the replay requests
-    }
-  }
-
   /**
-   * Serves the slot's next replay request, if there is one: stops the engine (its confirmed work is
-   * committed), rewinds the stored offset to the request's point and starts a new engine that
-   * replays from there (see {@link ReplayRequests#start}); or, when the WAL cannot serve it,
-   * refuses it and starts a new engine where the old one stopped.
-   *
-   * @return the capture now running (null when the relay is closing)
+   * Stops the jobs, then the engine (unconfirmed work is not acknowledged), then gives the lock up.
    */
-  private OutboxCapture serveReplayRequest(OutboxCapture running) {
-    Optional<ReplayRequest> next;
-    try {
-      next = replays.open(config.slotName());
-    } catch (SQLException e) {
-      log.debug("reading replay requests failed: {}", e.getMessage());
-      return running;
-    }
-    if (next.isEmpty()) {
-      return running;
-    }
-    if (!next.get().started()) {
-      try {
-        if (replays.refuseIfUnservable(next.get()).finished()) {
-          return running;
-        }
-      } catch (SQLException e) {
-        log.debug("checking replay request {} failed: {}", next.get().id(), e.getMessage());
-        return running;
-      }
-    }
-    log.info(
-        "replay request {} from {}: stopping the engine to rewind",
-        next.get().id(),
-        Lsns.format(next.get().fromLsn()));
-    stopCapture();
-    Optional<ReplayRequest> replay = Optional.empty();
-    try {
-      ReplayRequest request = next.get().started() ? next.get() : replays.start(next.get());
-      replay = Optional.of(request).filter(r -> r.started() && !r.finished());
-    } catch (SQLException e) {
-      log.warn("starting replay request {} failed, retrying: {}", next.get().id(), e.getMessage());
-    }
-    return startCapture(replay);
-  }
-
-  private synchronized OutboxCapture startCapture(Optional<ReplayRequest> replay) {
-    if (closing.getCount() == 0) {
-      return null;
-    }
-    capture = OutboxCapture.start(config, dataSource, metrics, replay.orElse(null));
-    return capture;
-  }
-
-  private synchronized OutboxCapture current() {
-    return capture;
-  }
-
-  private synchronized void stopCapture() {
-    if (capture != null) {
-      capture.close();
-      capture = null;
-    }
-  }
-
-  /** Stops the engine (unconfirmed work is not acknowledged), then gives the lock up. */
   @Override
   public void close() {
-    synchronized (this) {
-      closing.countDown();
-    }
-    stopCapture();
-    lock.close();
-    monitor.shutdownNow();
-    try {
-      leader.join(TimeUnit.SECONDS.toMillis(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    jobs.shutdownNow();
+    election.close();
     metrics.active(false);
   }
 }

@@ -37,7 +37,7 @@ class CleanRestartIT {
       }
       Map<String, String> vars = env.env();
       vars.put("CDC_OFFSET_FLUSH_INTERVAL", "1h");
-      RelayConfig config = RelayConfig.fromEnv(vars);
+      RelayConfig config = RelayEnvironment.config(vars);
 
       Relay first = Relay.start(config, env.dataSource, new SimpleMeterRegistry());
       EventWriter writer = new EventWriter(env, "restart.happened", 4, 50);

@@ -3,7 +3,6 @@ package dev.outbox.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.support.EventWriter;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.RelayEnvironment;
@@ -42,7 +41,7 @@ class OutageIT {
     vars.put(
         "EVENT_BUS_URL",
         broker.getScheme() + "://" + broker.getRawUserInfo() + "@127.0.0.1:" + proxy.port());
-    relay = Relay.start(RelayConfig.fromEnv(vars), env.dataSource, registry);
+    relay = Relay.start(RelayEnvironment.config(vars), env.dataSource, registry);
     assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
   }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.outbox.relay.capture.OutboxReplay;
-import dev.outbox.relay.capture.ReplayResult;
-import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.replay.ReplayPoint;
+import dev.outbox.relay.replay.ReplayResult;
 import dev.outbox.relay.replay.ReplayRoute;
+import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.status.RelayStatus;
 import dev.outbox.relay.status.RelayStatusQuery;
 import dev.outbox.relay.store.Retention;
@@ -33,7 +33,7 @@ class RecoveryIT {
 
   static RelayEnvironment env;
   static Relay relay;
-  static OutboxReplay replay;
+  static ReplayService replays;
 
   @BeforeAll
   static void start() throws Exception {
@@ -44,15 +44,9 @@ class RecoveryIT {
     // No replay window: the slot confirms each position as soon as it is stored (Debezium's own
     // commit), so every replay point of these tests is outside the WAL and served from the rows.
     vars.put("CDC_REPLAY_WINDOW", "0");
-    relay =
-        Relay.start(
-            dev.outbox.relay.config.RelayConfig.fromEnv(vars),
-            env.dataSource,
-            new SimpleMeterRegistry());
+    relay = Relay.start(RelayEnvironment.config(vars), env.dataSource, new SimpleMeterRegistry());
     assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
-    replay =
-        new OutboxReplay(
-            env.config(), env.dataSource, new RelayMetrics(new SimpleMeterRegistry(), "replay"));
+    replays = Relay.replayService(env.config(), env.dataSource);
   }
 
   @AfterAll
@@ -78,7 +72,7 @@ class RecoveryIT {
                 () -> ReplayRoute.choose(env.dataSource, env.slot, Lsns.parse(third)),
                 r -> r.path() == ReplayRoute.Path.ROWS);
 
-    ReplayResult result = replay.fromLsn(third);
+    ReplayResult result = replays.fromRows(ReplayPoint.lsn(Lsns.parse(third)), n -> {});
     UUID live = env.insert(UUID.randomUUID().toString(), "lsn.happened", "{}");
     await().atMost(Duration.ofSeconds(30)).until(() -> received.byId(live) != null);
 
@@ -104,7 +98,7 @@ class RecoveryIT {
             () -> ReplayRoute.choose(env.dataSource, env.slot, pointLsn).path(),
             path -> path == ReplayRoute.Path.ROWS);
 
-    ReplayResult result = replay.fromTime(point);
+    ReplayResult result = replays.fromRows(ReplayPoint.time(point), n -> {});
 
     assertThat(pointLsn).isEqualTo(Lsns.parse(received.byId(before.get(1)).header("lsn")));
     assertThat(result.events()).isGreaterThanOrEqualTo(3);
@@ -142,7 +136,7 @@ class RecoveryIT {
     assertThat(exists(ids.get(1))).isTrue();
     assertThat(exists(parked)).isTrue();
     assertThat(exists(unpublished)).isTrue();
-    assertThatThrownBy(() -> replay.fromLsn(firstLsn))
+    assertThatThrownBy(() -> replays.fromRows(ReplayPoint.lsn(Lsns.parse(firstLsn)), n -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("retention");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
@@ -53,7 +52,7 @@ class RelayIT {
     vars.put("EVENT_BUS_MAX_MESSAGE_BYTES", "8192");
     // Short, so the slot test below sees the windowed task confirm positions to the slot.
     vars.put("CDC_REPLAY_WINDOW", "1s");
-    relay = Relay.start(RelayConfig.fromEnv(vars), env.dataSource, registry);
+    relay = Relay.start(RelayEnvironment.config(vars), env.dataSource, registry);
     assertThat(relay.awaitStreaming(Duration.ofSeconds(60))).isTrue();
   }
 

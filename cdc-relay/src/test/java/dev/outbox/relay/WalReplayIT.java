@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.replay.ReplayListener;
+import dev.outbox.relay.replay.ReplayPoint;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.replay.ReplayRequests;
+import dev.outbox.relay.replay.ReplayResult;
 import dev.outbox.relay.replay.ReplayRoute;
-import dev.outbox.relay.replay.WalReplayClient;
+import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.status.RelayStatus;
 import dev.outbox.relay.status.RelayStatusQuery;
 import dev.outbox.relay.support.ReceivedMessages;
@@ -39,6 +42,7 @@ class WalReplayIT {
   static RelayConfig config;
   static Relay relay;
   static ReplayRequests requests;
+  static ReplayService replays;
   static UUID beforeTheSlot;
 
   @BeforeAll
@@ -47,9 +51,10 @@ class WalReplayIT {
     beforeTheSlot = env.insert(UUID.randomUUID().toString(), "snapshot.happened", "{}");
     Map<String, String> vars = env.env();
     vars.put("CDC_REPLAY_WINDOW", "10m");
-    config = RelayConfig.fromEnv(vars);
+    config = RelayEnvironment.config(vars);
     relay = startRelay();
     requests = new ReplayRequests(env.dataSource);
+    replays = Relay.replayService(config, env.dataSource);
   }
 
   @AfterAll
@@ -112,16 +117,25 @@ class WalReplayIT {
   }
 
   @Test
-  void the_command_side_client_waits_for_the_relay_and_reports_the_count() throws Exception {
+  void the_command_side_service_waits_for_the_relay_and_reports_the_count() throws Exception {
     ReceivedMessages received = env.queue("client.#");
     List<UUID> ids = insertAndAwait(received, "client.happened", 3);
+    List<ReplayRequest> seen = new ArrayList<>();
 
-    ReplayRequest done =
-        new WalReplayClient(env.dataSource)
-            .replay(env.slot, publishedLsn(ids.get(1)), WAIT, r -> {});
+    ReplayResult done =
+        replays.replay(
+            ReplayPoint.lsn(publishedLsn(ids.get(1))),
+            WAIT,
+            new ReplayListener() {
+              @Override
+              public void walProgress(ReplayRequest request) {
+                seen.add(request);
+              }
+            });
 
-    assertThat(done.finished()).isTrue();
-    assertThat(done.error()).isNull();
+    assertThat(done.path()).isEqualTo("WAL");
+    assertThat(seen.get(seen.size() - 1).finished()).isTrue();
+    assertThat(seen.get(seen.size() - 1).error()).isNull();
     assertThat(done.events()).isEqualTo(2);
     await().atMost(WAIT).until(() -> replayed(received).size() == 2);
     assertThat(replayed(received)).containsExactly(ids.get(1), ids.get(2));
@@ -152,7 +166,8 @@ class WalReplayIT {
     List<UUID> ids = insertAndAwait(received, "crash.happened", 4);
     relay.close();
     // What the relay does once its engine stopped, and then the process died.
-    ReplayRequest started = requests.start(requests.submit(env.slot, publishedLsn(ids.get(2))));
+    ReplayRequest started =
+        replays.rewind(requests.submit(env.slot, publishedLsn(ids.get(2)))).orElseThrow();
     assertThat(started.started()).isTrue();
 
     relay = startRelay();

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 
@@ -93,6 +94,19 @@ public final class AmqpConnections {
           .append(a.getPort());
     }
     return text.append(f.getVirtualHost().equals("/") ? "/" : "/" + f.getVirtualHost()).toString();
+  }
+
+  /** Equal when parsed from the same first URI and broker list (a configuration compares so). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AmqpConnections that
+        && firstUri.equals(that.firstUri)
+        && addresses.equals(that.addresses);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(firstUri, addresses);
   }
 
   @Override

@@ -9,16 +9,23 @@ import java.util.regex.Pattern;
  * The one duration syntax of every setting: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h},
  * {@code 7d}, ISO-8601 ({@code PT10S}) and a bare {@code 0}. A bare number is also taken when the
  * variable's name says its unit ({@code NOTIFIER_LEASE_MS=60000}, {@code *_SECONDS=90}), so the
- * names that carried their unit keep their values.
+ * names that carried their unit keep their values. Public for the few values that are not
+ * environment variables but take the same syntax (the {@code replay} command's {@code --timeout}).
  */
-final class Durations {
+public final class Durations {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
   private Durations() {}
 
-  static Duration parse(String name, String value) {
+  /**
+   * The duration {@code value} of the variable (or option) {@code name}.
+   *
+   * @throws IllegalArgumentException with a message that completes "NAME ..." (it does not start
+   *     with the name)
+   */
+  public static Duration parse(String name, String value) {
     String text = value.trim().toLowerCase(Locale.ROOT);
     if (NUMBER.matcher(text).matches()) {
       long n = Long.parseLong(text);

@@ -17,7 +17,8 @@ public final class Pools {
     hikari.setPassword(database.password());
     hikari.setMaximumPoolSize(size);
     // Each outbox row must reach the WAL as its own INSERT: Debezium 3.6.1 loses events that
-    // share one WAL position on restart, which a rewritten multi-row insert would produce.
+    // share one WAL position on restart, which a rewritten multi-row insert would produce
+    // (debezium/dbz#1554, fixed by debezium/debezium#7531 in 3.7.0.Alpha1).
     hikari.addDataSourceProperty("reWriteBatchedInserts", "false");
     return new HikariDataSource(hikari);
   }

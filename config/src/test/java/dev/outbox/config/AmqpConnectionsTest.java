@@ -35,6 +35,15 @@ class AmqpConnectionsTest {
   }
 
   @Test
+  void the_same_url_parses_to_equal_connections() {
+    assertThat(AmqpConnections.parse("amqp://u:p@a/,b"))
+        .isEqualTo(AmqpConnections.parse("amqp://u:p@a/,b"))
+        .hasSameHashCodeAs(AmqpConnections.parse("amqp://u:p@a/,b"))
+        .isNotEqualTo(AmqpConnections.parse("amqp://u:other@a/,b"))
+        .isNotEqualTo(AmqpConnections.parse("amqp://u:p@a/"));
+  }
+
+  @Test
   void brokers_with_other_credentials_are_refused() {
     assertThatThrownBy(() -> AmqpConnections.parse("amqp://u:p@a/,amqp://x:y@b/"))
         .hasMessageContaining("broker 2");

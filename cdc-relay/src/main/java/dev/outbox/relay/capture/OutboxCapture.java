@@ -6,6 +6,7 @@ import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.replay.ReplayRequest;
+import dev.outbox.relay.replay.WalReplayRun;
 import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;

@@ -1,6 +1,5 @@
 package dev.outbox.relay.capture;
 
-import dev.outbox.config.AmqpConnections;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.publish.RabbitMqPublisher;
@@ -19,16 +18,6 @@ final class Publishers {
 
   static MessagePublisher rabbitMq(RelayConfig config) {
     return new RabbitMqPublisher(
-        connections(config), config.exchange(), config.maxMessageBytes(), CONFIRM_TIMEOUT);
-  }
-
-  // Bridge until RelayConfig reads EVENT_BUS_URL as EventBusSettings (its connections()): the
-  // message names the variable, as the relay's own parser's did.
-  private static AmqpConnections connections(RelayConfig config) {
-    try {
-      return AmqpConnections.parse(config.eventBusUrl());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("EVENT_BUS_URL " + e.getMessage(), e);
-    }
+        config.bus().connections(), config.exchange(), config.maxMessageBytes(), CONFIRM_TIMEOUT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.outbox.relay.capture;
 
 import dev.outbox.relay.model.OutboxMessage;
+import dev.outbox.relay.replay.WalReplayRun;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.util.List;

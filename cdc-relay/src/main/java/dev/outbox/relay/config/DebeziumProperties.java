@@ -11,15 +11,15 @@ import java.util.Properties;
  * <ul>
  *   <li>{@code poll.interval.ms} (default 500): {@code ChangeEventQueue.poll()} returns only when
  *       it holds {@code max.batch.size} records or this long has passed since it was called (it is
- *       woken by a full batch, not by the first record), and {@code
- *       PostgresStreamingChangeEventSource} sleeps this long after 5 empty reads of the replication
- *       stream (each pgjdbc {@code readPending()} listens up to 1 ms). No setting separates the
- *       two, and both are on the path of a lone event. The queue's timer counts whole milliseconds
- *       and spins through the last one, so an empty poll lasts the interval plus 1 ms, of which 1
- *       ms is a busy loop: that spin is most of an idle relay's CPU. So it is CDC_POLL_INTERVAL (1
- *       ms: about half a core when idle, 20 % at 5 ms, for a p50 about 4 ms lower; see the
- *       cdc-relay README). Batches still form under load: while a batch is being published the
- *       queue fills, and the next poll drains it.
+ *       woken by a full batch, not by the first record: the batching of DBZ-3887,
+ *       debezium/debezium#2612), and {@code PostgresStreamingChangeEventSource} sleeps this long
+ *       after 5 empty reads of the replication stream (each pgjdbc {@code readPending()} listens up
+ *       to 1 ms). No setting separates the two, and both are on the path of a lone event. The
+ *       queue's timer counts whole milliseconds and spins through the last one, so an empty poll
+ *       lasts the interval plus 1 ms, of which 1 ms is a busy loop: that spin is most of an idle
+ *       relay's CPU. So it is CDC_POLL_INTERVAL (1 ms: about half a core when idle, 20 % at 5 ms,
+ *       for a p50 about 4 ms lower; see the cdc-relay README). Batches still form under load: while
+ *       a batch is being published the queue fills, and the next poll drains it.
  *   <li>{@code AsyncEmbeddedEngine}'s polling loop itself has no pause; it calls the task's poll,
  *       passes each record of a non-empty batch through its record-processing pool (for SMTs, of
  *       which there are none here) and then calls the consumer on its own thread (with a consumer
@@ -53,7 +53,7 @@ public final class DebeziumProperties {
 
   /** The engine properties for {@code config}. */
   public static Properties of(RelayConfig config) {
-    RelayConfig.DatabaseAddress db = config.databaseAddress();
+    DatabaseAddress db = DatabaseAddress.of(config.database().url());
     Properties p = new Properties();
     // The engine name and topic prefix are part of the stored offset key: both are the slot name,
     // so several relays (one per slot) can share the offsets table.
@@ -62,8 +62,8 @@ public final class DebeziumProperties {
     p.setProperty("database.hostname", db.host());
     p.setProperty("database.port", Integer.toString(db.port()));
     p.setProperty("database.dbname", db.database());
-    p.setProperty("database.user", config.databaseUser());
-    p.setProperty("database.password", config.databasePassword());
+    p.setProperty("database.user", config.database().user());
+    p.setProperty("database.password", config.database().password());
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", config.slotName());
     p.setProperty("publication.name", config.publication());
@@ -111,9 +111,9 @@ public final class DebeziumProperties {
 
   private static void offsets(Properties p, RelayConfig config) {
     p.setProperty("offset.storage", "dev.outbox.relay.store.PostgresOffsetBackingStore");
-    p.setProperty("offset.storage.postgres.url", config.jdbcUrl());
-    p.setProperty("offset.storage.postgres.user", config.databaseUser());
-    p.setProperty("offset.storage.postgres.password", config.databasePassword());
+    p.setProperty("offset.storage.postgres.url", config.database().url());
+    p.setProperty("offset.storage.postgres.user", config.database().user());
+    p.setProperty("offset.storage.postgres.password", config.database().password());
     p.setProperty("offset.storage.postgres.table", OFFSETS_TABLE);
     p.setProperty("offset.flush.timeout.ms", "10000");
   }
@@ -145,9 +145,12 @@ public final class DebeziumProperties {
 
   private static void heartbeat(Properties p, RelayConfig config) {
     p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
-    // An INSERT, because the publication is insert-only: the row reaches the relay, the offset
-    // moves and the slot's confirmed_flush_lsn follows even when outbox_events is idle. Old beats
-    // are deleted in the same statement (deletes are not published).
+    // Debezium's documented remedy for a slot that an idle table pins while other tables fill the
+    // WAL ("WAL disk space consumption", DBZ-892, debezium/debezium#1082). The heartbeat's own
+    // change must reach the connector, so its table is in the publication (the workaround of
+    // airbytehq/airbyte#47547), and the query is an INSERT because the publication is insert-only.
+    // The offset then moves and the slot's confirmed_flush_lsn follows even when outbox_events is
+    // idle. Old beats are deleted in the same statement (deletes are not published).
     p.setProperty(
         "heartbeat.action.query",
         "WITH old AS (DELETE FROM public."

@@ -1,43 +1,39 @@
 package dev.outbox.relay.config;
 
-import java.net.URI;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.EventBusSettings;
+import dev.outbox.config.ReplicationSettings;
+import dev.outbox.config.Role;
+import dev.outbox.config.Setting;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
+import java.util.List;
 
 /**
- * Everything the relay reads from its environment. Built once by {@link #fromEnv(Map)}; every
- * variable has a safe local default except the password, and a malformed value stops start-up with
- * a message naming the variable.
+ * Everything the relay reads from its environment: the shared database, event bus and replication
+ * settings, and the relay's own, each declared below with its default and meaning. Every variable
+ * has a safe local default except the password; a blank value means the default. Read by {@link
+ * #read(ConfigReader)}, which reports every malformed value at once.
  *
- * @param jdbcUrl DATABASE_URL, a {@code jdbc:postgresql://host:port/db} URL (wal_level=logical)
- * @param databaseUser DATABASE_USER
- * @param databasePassword DATABASE_PASSWORD (never logged)
- * @param eventBusUrl EVENT_BUS_URL, the RabbitMQ AMQP URI
- * @param exchange EVENT_BUS_EXCHANGE, the durable topic exchange events are published to
- * @param maxRetries OUTBOX_MAX_RETRIES, publish attempts of one event before it is parked
- * @param slotName CDC_SLOT_NAME, the logical replication slot (also names the offsets and the lock)
- * @param publication CDC_PUBLICATION, the insert-only publication created by the migrations
- * @param pollInterval CDC_POLL_INTERVAL, Debezium's idle wait (see {@link DebeziumProperties})
- * @param heartbeatInterval CDC_HEARTBEAT_INTERVAL, how often an idle relay moves its slot forward
- * @param maxBatchSize CDC_MAX_BATCH_SIZE, most change events handed to one publish batch
- * @param walWarnBytes CDC_WAL_WARN_BYTES, retained WAL above which the relay warns
- * @param retention OUTBOX_RETENTION, how long published rows are kept for replays
- * @param maxMessageBytes EVENT_BUS_MAX_MESSAGE_BYTES, larger events are refused without sending
- * @param offsetFlushInterval CDC_OFFSET_FLUSH_INTERVAL, how often the offset is committed (the slot
- *     follows a replay window later); a crash re-sends at most what was confirmed since
- * @param replayWindow CDC_REPLAY_WINDOW, how far the slot's confirmed position is held behind the
- *     stored one so that {@code replay} can re-read that WAL (zero: replays come from the rows)
+ * @param database DATABASE_URL (host, port and database for Debezium: {@link DatabaseAddress}),
+ *     DATABASE_USER, DATABASE_PASSWORD
+ * @param bus EVENT_BUS_URL, EVENT_BUS_EXCHANGE
+ * @param replication CDC_SLOT_NAME (also names the offsets and the lock), CDC_PUBLICATION
+ * @param maxRetries {@link #MAX_RETRIES}
+ * @param pollInterval {@link #POLL_INTERVAL} (see {@link DebeziumProperties})
+ * @param heartbeatInterval {@link #HEARTBEAT_INTERVAL}
+ * @param maxBatchSize {@link #MAX_BATCH_SIZE}
+ * @param walWarnBytes {@link #WAL_WARN_BYTES}
+ * @param retention {@link #RETENTION}
+ * @param maxMessageBytes {@link #MAX_MESSAGE_BYTES}
+ * @param offsetFlushInterval {@link #OFFSET_FLUSH_INTERVAL}
+ * @param replayWindow {@link #REPLAY_WINDOW}
  */
 public record RelayConfig(
-    String jdbcUrl,
-    String databaseUser,
-    String databasePassword,
-    String eventBusUrl,
-    String exchange,
+    DatabaseSettings database,
+    EventBusSettings bus,
+    ReplicationSettings replication,
     int maxRetries,
-    String slotName,
-    String publication,
     Duration pollInterval,
     Duration heartbeatInterval,
     int maxBatchSize,
@@ -47,102 +43,132 @@ public record RelayConfig(
     Duration offsetFlushInterval,
     Duration replayWindow) {
 
-  public RelayConfig {
-    Objects.requireNonNull(jdbcUrl, "DATABASE_URL is required");
-    Objects.requireNonNull(eventBusUrl, "EVENT_BUS_URL is required");
-    if (!slotName.matches("[a-z0-9_]{1,63}")) {
-      throw new IllegalArgumentException(
-          "CDC_SLOT_NAME must be 1-63 of [a-z0-9_], got '" + slotName + "'");
-    }
-    if (!publication.matches("[a-z0-9_]{1,63}")) {
-      throw new IllegalArgumentException(
-          "CDC_PUBLICATION must be 1-63 of [a-z0-9_], got '" + publication + "'");
-    }
-    if (maxRetries < 1) {
-      throw new IllegalArgumentException("OUTBOX_MAX_RETRIES must be at least 1");
-    }
-    if (replayWindow.isNegative()) {
-      throw new IllegalArgumentException("CDC_REPLAY_WINDOW must not be negative");
-    }
-  }
+  // RabbitMQ 4's default max_message_size; a larger message would close the channel.
+  public static final Setting<Integer> MAX_MESSAGE_BYTES =
+      Setting.integer("EVENT_BUS_MAX_MESSAGE_BYTES", 1)
+          .withDefault("16777216")
+          .withDescription(
+              "larger events are parked without sending (RabbitMQ 4's max_message_size)")
+          .readBy(Role.RELAY);
 
-  /** Reads the relay's variables from {@code env} (usually {@code System.getenv()}). */
-  public static RelayConfig fromEnv(Map<String, String> env) {
+  public static final Setting<Integer> MAX_RETRIES =
+      Setting.integer("OUTBOX_MAX_RETRIES", 1)
+          .withDefault("5")
+          .withDescription("publish attempts for one event before it is parked as failed")
+          .readBy(Role.RELAY);
+
+  public static final Setting<Duration> RETENTION =
+      Setting.duration("OUTBOX_RETENTION")
+          .withDefault("7d")
+          .withDescription("how long published outbox rows are kept for replays")
+          .readBy(Role.RELAY);
+
+  // Each idle wait of the engine is at most this long. Measured idle CPU of a relay process (2
+  // loaded cores): 1ms 51 %, 5ms 20 %, 500ms 1.3 % of a core. 5ms keeps the added latency to a
+  // few milliseconds at a fifth of a core; 1ms buys the last few at half a core.
+  public static final Setting<Duration> POLL_INTERVAL =
+      Setting.duration("CDC_POLL_INTERVAL")
+          .withDefault("1ms")
+          .withDescription("Debezium's wait when the WAL is idle")
+          .readBy(Role.RELAY);
+
+  public static final Setting<Duration> HEARTBEAT_INTERVAL =
+      Setting.duration("CDC_HEARTBEAT_INTERVAL")
+          .withDefault("10s")
+          .withDescription("how often an idle relay moves its slot forward")
+          .readBy(Role.RELAY);
+
+  public static final Setting<Integer> MAX_BATCH_SIZE =
+      Setting.integer("CDC_MAX_BATCH_SIZE", 1)
+          .withDefault("2048")
+          .withDescription("most change events handed to one publish batch")
+          .readBy(Role.RELAY);
+
+  // Committing after every batch (0) puts a database write and an fsync between batches, which
+  // doubled the p99 on a loaded machine; 250 ms amortises it under load and bounds the duplicates
+  // after a crash to about a quarter of a second of events.
+  public static final Setting<Duration> OFFSET_FLUSH_INTERVAL =
+      Setting.duration("CDC_OFFSET_FLUSH_INTERVAL")
+          .withDefault("250ms")
+          .withDescription(
+              "how often the stored WAL position moves (the slot's follows CDC_REPLAY_WINDOW"
+                  + " later); bounds duplicates after a crash")
+          .readBy(Role.RELAY);
+
+  public static final Setting<Long> WAL_WARN_BYTES =
+      Setting.longValue("CDC_WAL_WARN_BYTES", 0)
+          .withDefault("1073741824")
+          .withDescription("retained WAL above which the relay warns")
+          .readBy(Role.RELAY);
+
+  // The slot keeps this much WAL beyond the stored position, so a replay of the last few minutes
+  // reads the WAL itself; the cost is that WAL on disk and its re-reading after a restart
+  // (PostgreSQL decodes from restart_lsn). Older points are replayed from the rows.
+  public static final Setting<Duration> REPLAY_WINDOW =
+      Setting.duration("CDC_REPLAY_WINDOW")
+          .withDefault("0")
+          .withDescription(
+              "how far the slot's confirmed position trails the stored one, so `replay` can re-read"
+                  + " that WAL (0, the default: replays come from the outbox rows); the server keeps"
+                  + " that much more WAL, and every restart or takeover decodes it again before new"
+                  + " events flow")
+          .readBy(Role.RELAY);
+
+  /**
+   * Reads the relay's variables; a DATABASE_URL that names no host and database (Debezium's
+   * replication connection needs both) is a problem like any malformed value.
+   */
+  public static RelayConfig read(ConfigReader config) {
+    DatabaseSettings database = DatabaseSettings.read(config);
+    config.build(c -> DatabaseAddress.of(database.url()));
     return new RelayConfig(
-        get(env, "DATABASE_URL", "jdbc:postgresql://localhost:5432/outbox"),
-        get(env, "DATABASE_USER", "postgres"),
-        get(env, "DATABASE_PASSWORD", ""),
-        get(env, "EVENT_BUS_URL", "amqp://guest:guest@localhost:5672/"),
-        get(env, "EVENT_BUS_EXCHANGE", "domain.events"),
-        integer(env, "OUTBOX_MAX_RETRIES", 5),
-        get(env, "CDC_SLOT_NAME", "outbox_relay"),
-        get(env, "CDC_PUBLICATION", "outbox_publication"),
-        // Each idle wait of the engine is at most this long. Measured idle CPU of a relay process
-        // (2 loaded cores): 1ms 51 %, 5ms 20 %, 500ms 1.3 % of a core. 5ms keeps the added latency
-        // to a few milliseconds at a fifth of a core; 1ms buys the last few at half a core.
-        duration(env, "CDC_POLL_INTERVAL", "1ms"),
-        duration(env, "CDC_HEARTBEAT_INTERVAL", "10s"),
-        integer(env, "CDC_MAX_BATCH_SIZE", 2048),
-        longValue(env, "CDC_WAL_WARN_BYTES", 1L << 30),
-        duration(env, "OUTBOX_RETENTION", "7d"),
-        // RabbitMQ 4's default max_message_size; a larger message would close the channel
-        integer(env, "EVENT_BUS_MAX_MESSAGE_BYTES", 16 * 1024 * 1024),
-        // Committing after every batch (0) puts a database write and an fsync between batches,
-        // which doubled the p99 on a loaded machine; 250 ms amortises it under load and bounds
-        // the duplicates after a crash to about a quarter of a second of events.
-        duration(env, "CDC_OFFSET_FLUSH_INTERVAL", "250ms"),
-        // The slot keeps this much WAL beyond the stored position, so a replay of the last few
-        // minutes reads the WAL itself; the cost is that WAL on disk and its re-reading after a
-        // restart (PostgreSQL decodes from restart_lsn). Older points are replayed from the rows.
-        duration(env, "CDC_REPLAY_WINDOW", "0"));
+        database,
+        EventBusSettings.read(config),
+        ReplicationSettings.read(config),
+        config.get(MAX_RETRIES),
+        config.get(POLL_INTERVAL),
+        config.get(HEARTBEAT_INTERVAL),
+        config.get(MAX_BATCH_SIZE),
+        config.get(WAL_WARN_BYTES),
+        config.get(RETENTION),
+        config.get(MAX_MESSAGE_BYTES),
+        config.get(OFFSET_FLUSH_INTERVAL),
+        config.get(REPLAY_WINDOW));
   }
 
-  /** The database's host, port and name as Debezium wants them, parsed from DATABASE_URL. */
-  public DatabaseAddress databaseAddress() {
-    if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-      throw new IllegalArgumentException(
-          "DATABASE_URL must start with jdbc:postgresql://, got '" + jdbcUrl + "'");
-    }
-    URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-    String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-    if (uri.getHost() == null || path.isEmpty()) {
-      throw new IllegalArgumentException(
-          "DATABASE_URL must name a host and a database, got '" + jdbcUrl + "'");
-    }
-    return new DatabaseAddress(uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), path);
+  /** Every setting {@link #read} reads, shared ones included, in the reference's order. */
+  public static List<Setting<?>> settings() {
+    return List.of(
+        DatabaseSettings.URL,
+        DatabaseSettings.USER,
+        DatabaseSettings.PASSWORD,
+        EventBusSettings.URL,
+        EventBusSettings.EXCHANGE,
+        MAX_MESSAGE_BYTES,
+        MAX_RETRIES,
+        RETENTION,
+        ReplicationSettings.SLOT_NAME,
+        ReplicationSettings.PUBLICATION,
+        POLL_INTERVAL,
+        HEARTBEAT_INTERVAL,
+        MAX_BATCH_SIZE,
+        OFFSET_FLUSH_INTERVAL,
+        WAL_WARN_BYTES,
+        REPLAY_WINDOW);
   }
 
-  /** The parts of DATABASE_URL that Debezium's replication connection needs. */
-  public record DatabaseAddress(String host, int port, String database) {}
-
-  @Override
-  public String toString() {
-    return "RelayConfig[jdbcUrl=%s, user=%s, exchange=%s, slot=%s, publication=%s]"
-        .formatted(jdbcUrl, databaseUser, exchange, slotName, publication);
+  /** CDC_SLOT_NAME. */
+  public String slotName() {
+    return replication.slotName();
   }
 
-  private static String get(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.trim();
+  /** CDC_PUBLICATION. */
+  public String publication() {
+    return replication.publication();
   }
 
-  private static int integer(Map<String, String> env, String name, int fallback) {
-    return (int) longValue(env, name, fallback);
-  }
-
-  private static long longValue(Map<String, String> env, String name, long fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
-    }
-  }
-
-  private static Duration duration(Map<String, String> env, String name, String fallback) {
-    return Durations.parse(name, get(env, name, fallback));
+  /** EVENT_BUS_EXCHANGE. */
+  public String exchange() {
+    return bus.exchange();
   }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param startedAt when the relay rewound its offset (null while pending, and when refused)
  * @param throughLsn where the relay had got to when it rewound (its stored {@code lsn})
  * @param throughOffset the relay's whole stored offset then (Debezium's JSON), which tells when the
- *     replay has caught up (see {@link ReplayEnd})
+ *     replay has caught up (see {@link WalReplayEnd})
  * @param events how many events were republished so far
  * @param finishedAt when it ended (null while pending or running)
  * @param error why it was refused or failed (null when it succeeded)

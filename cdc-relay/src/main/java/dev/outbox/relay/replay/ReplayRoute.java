@@ -36,23 +36,29 @@ public record ReplayRoute(Path path, String reason) {
   public static ReplayRoute choose(DataSource dataSource, String slot, long fromLsn)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      Optional<SlotState> state = SlotState.read(c, slot);
-      if (state.isEmpty()) {
-        return rows("slot " + slot + " does not exist");
-      }
-      String whyNot = state.get().whyNot(slot, fromLsn);
-      if (whyNot != null) {
-        return rows(whyNot);
-      }
-      Optional<String> notStored = whyNot(slot, StoredOffsets.read(c, slot));
-      if (notStored.isPresent()) {
-        return rows(notStored.get());
+      Optional<String> whyNot = whyNotFromWal(c, slot, fromLsn);
+      if (whyNot.isPresent()) {
+        return rows(whyNot.get());
       }
       if (!LeaderLock.isHeldByAnyone(c, slot)) {
         return rows("no relay is active on slot " + slot + " to read its WAL");
       }
       return new ReplayRoute(Path.WAL, null);
     }
+  }
+
+  /**
+   * Why the WAL of {@code slot} cannot serve a replay from {@code fromLsn} (whoever reads it), if
+   * it cannot: checked by the command choosing the route and again by the relay before it rewinds.
+   */
+  static Optional<String> whyNotFromWal(Connection c, String slot, long fromLsn)
+      throws SQLException {
+    Optional<SlotState> state = SlotState.read(c, slot);
+    if (state.isEmpty()) {
+      return Optional.of("slot " + slot + " does not exist");
+    }
+    String whyNot = state.get().whyNot(slot, fromLsn);
+    return whyNot != null ? Optional.of(whyNot) : whyNotRewound(slot, StoredOffsets.read(c, slot));
   }
 
   /**
@@ -76,7 +82,8 @@ public record ReplayRoute(Path path, String reason) {
   }
 
   /** Why the relay's stored offset cannot be rewound, if it cannot. */
-  static Optional<String> whyNot(String slot, Optional<StoredOffsets.Stored> stored) {
+  private static Optional<String> whyNotRewound(
+      String slot, Optional<StoredOffsets.Stored> stored) {
     if (stored.isEmpty()) {
       return Optional.of("the relay has stored no position for slot " + slot + " yet");
     }
@@ -86,7 +93,8 @@ public record ReplayRoute(Path path, String reason) {
     return Optional.empty();
   }
 
-  private static ReplayRoute rows(String reason) {
+  /** The rows, for {@code reason}. */
+  static ReplayRoute rows(String reason) {
     return new ReplayRoute(Path.ROWS, reason);
   }
 }

@@ -1,5 +1,6 @@
 package dev.outbox.relay.standby;
 
+import dev.outbox.config.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,17 +21,13 @@ public final class LeaderLock implements AutoCloseable {
 
   private static final Duration RETRY = Duration.ofMillis(500);
 
-  private final String url;
-  private final String user;
-  private final String password;
+  private final DatabaseSettings database;
   private final String slot;
   private final CountDownLatch closed = new CountDownLatch(1);
   private Connection connection;
 
-  public LeaderLock(String url, String user, String password, String slot) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
+  public LeaderLock(DatabaseSettings database, String slot) {
+    this.database = database;
     this.slot = slot;
   }
 
@@ -67,7 +64,8 @@ public final class LeaderLock implements AutoCloseable {
   private synchronized boolean tryOnce() {
     try {
       if (connection == null || connection.isClosed()) {
-        connection = DriverManager.getConnection(url, user, password);
+        connection =
+            DriverManager.getConnection(database.url(), database.user(), database.password());
       }
       try (PreparedStatement ps =
           connection.prepareStatement(

@@ -3,7 +3,7 @@ package dev.outbox.relay.status;
 import java.time.Duration;
 
 /**
- * A snapshot of the relay's position and backlog, as {@code status} prints it and /admin shows it.
+ * A snapshot of the relay's position and backlog, as the {@code status} command prints it.
  *
  * @param slot the replication slot
  * @param storedPosition the WAL position in the relay's stored offset (null before the first run)

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Reads {@link RelayStatus} from the database alone (slot, offsets table, advisory locks, outbox),
- * so the {@code status} command and /admin need no running relay in their process.
+ * so the {@code status} command needs no running relay in its process. (The api's /admin/relay
+ * answers from a query of its own: the api does not depend on the relay.)
  */
 public final class RelayStatusQuery {
 

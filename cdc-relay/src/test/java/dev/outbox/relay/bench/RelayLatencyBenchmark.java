@@ -1,7 +1,6 @@
 package dev.outbox.relay.bench;
 
 import dev.outbox.relay.Relay;
-import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.support.ChildRelay;
 import dev.outbox.relay.support.RelayEnvironment;
 import io.micrometer.core.instrument.Meter;
@@ -77,7 +76,7 @@ public final class RelayLatencyBenchmark {
     if (poll != null) {
       vars.put("CDC_POLL_INTERVAL", poll);
     }
-    try (Relay relay = Relay.start(RelayConfig.fromEnv(vars), env.dataSource, composite)) {
+    try (Relay relay = Relay.start(RelayEnvironment.config(vars), env.dataSource, composite)) {
       relay.awaitStreaming(Duration.ofSeconds(60));
       writePaced(env, perSecond, WARM_UP);
       // Only what happens from here on is measured: the start-up WAL search is not steady state.

@@ -3,7 +3,13 @@ package dev.outbox.relay.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outbox.config.ConfigException;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Environment;
+import dev.outbox.config.Role;
+import dev.outbox.config.Setting;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -12,10 +18,10 @@ class RelayConfigTest {
 
   @Test
   void defaults_follow_the_contract() {
-    RelayConfig config = RelayConfig.fromEnv(Map.of());
+    RelayConfig config = read(Map.of());
 
-    assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/outbox");
-    assertThat(config.eventBusUrl()).isEqualTo("amqp://guest:guest@localhost:5672/");
+    assertThat(config.database().url()).isEqualTo("jdbc:postgresql://localhost:5432/outbox");
+    assertThat(config.bus().connections().display()).isEqualTo("amqp://localhost:5672/");
     assertThat(config.exchange()).isEqualTo("domain.events");
     assertThat(config.maxRetries()).isEqualTo(5);
     assertThat(config.slotName()).isEqualTo("outbox_relay");
@@ -26,49 +32,84 @@ class RelayConfigTest {
   }
 
   @Test
+  void a_blank_value_means_the_default() {
+    Map<String, String> blank = new HashMap<>();
+    RelayConfig.settings().forEach(s -> blank.put(s.name(), "  "));
+
+    assertThat(read(blank)).isEqualTo(read(Map.of()));
+  }
+
+  @Test
   void a_replay_window_of_0_turns_wal_replays_off_and_a_negative_one_is_refused() {
-    assertThat(RelayConfig.fromEnv(Map.of("CDC_REPLAY_WINDOW", "0")).replayWindow()).isZero();
-    assertThatThrownBy(() -> RelayConfig.fromEnv(Map.of("CDC_REPLAY_WINDOW", "PT-5M")))
+    assertThat(read(Map.of("CDC_REPLAY_WINDOW", "0")).replayWindow()).isZero();
+    assertThatThrownBy(() -> read(Map.of("CDC_REPLAY_WINDOW", "PT-5M")))
         .hasMessageContaining("CDC_REPLAY_WINDOW");
   }
 
   @Test
   void database_url_is_split_into_what_debezium_needs() {
-    RelayConfig config =
-        RelayConfig.fromEnv(Map.of("DATABASE_URL", "jdbc:postgresql://db.internal:6543/shop"));
-
-    assertThat(config.databaseAddress())
-        .isEqualTo(new RelayConfig.DatabaseAddress("db.internal", 6543, "shop"));
+    assertThat(DatabaseAddress.of("jdbc:postgresql://db.internal:6543/shop"))
+        .isEqualTo(new DatabaseAddress("db.internal", 6543, "shop"));
+    assertThat(DatabaseAddress.of("jdbc:postgresql://db/shop?ssl=true"))
+        .isEqualTo(new DatabaseAddress("db", 5432, "shop"));
   }
 
   @Test
-  void malformed_values_name_their_variable() {
-    assertThatThrownBy(() -> RelayConfig.fromEnv(Map.of("OUTBOX_MAX_RETRIES", "many")))
-        .hasMessageContaining("OUTBOX_MAX_RETRIES");
-    assertThatThrownBy(() -> RelayConfig.fromEnv(Map.of("CDC_SLOT_NAME", "Bad-Slot")))
-        .hasMessageContaining("CDC_SLOT_NAME");
-    assertThatThrownBy(() -> RelayConfig.fromEnv(Map.of("OUTBOX_RETENTION", "soon")))
-        .hasMessageContaining("OUTBOX_RETENTION");
+  void malformed_values_name_their_variable_all_at_once() {
     assertThatThrownBy(
-            () -> RelayConfig.fromEnv(Map.of("DATABASE_URL", "postgres://x/y")).databaseAddress())
+            () ->
+                read(
+                    Map.of(
+                        "OUTBOX_MAX_RETRIES", "many",
+                        "CDC_SLOT_NAME", "Bad-Slot",
+                        "OUTBOX_RETENTION", "soon")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(3)
+                    .anyMatch(p -> p.startsWith("OUTBOX_MAX_RETRIES"))
+                    .anyMatch(p -> p.startsWith("CDC_SLOT_NAME"))
+                    .anyMatch(p -> p.startsWith("OUTBOX_RETENTION")));
+  }
+
+  @Test
+  void a_database_url_without_host_or_database_is_refused_at_start_up() {
+    assertThatThrownBy(() -> read(Map.of("DATABASE_URL", "jdbc:postgresql:shop")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DATABASE_URL must start with jdbc:postgresql://");
+    assertThatThrownBy(() -> read(Map.of("DATABASE_URL", "postgres://x/y")))
         .hasMessageContaining("DATABASE_URL");
   }
 
   @Test
   void durations_accept_short_units_and_iso_8601() {
     RelayConfig config =
-        RelayConfig.fromEnv(Map.of("CDC_HEARTBEAT_INTERVAL", "250ms", "OUTBOX_RETENTION", "PT36H"));
+        read(Map.of("CDC_HEARTBEAT_INTERVAL", "250ms", "OUTBOX_RETENTION", "PT36H"));
 
     assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.retention()).isEqualTo(Duration.ofHours(36));
   }
 
   @Test
+  void the_settings_are_every_declared_one_and_the_shared_ones_each_read_by_the_relay() {
+    assertThat(RelayConfig.settings())
+        .containsAll(Setting.declaredIn(RelayConfig.class))
+        .doesNotHaveDuplicates()
+        .allMatch(s -> s.roles().contains(Role.RELAY))
+        .allMatch(s -> !s.description().isBlank())
+        .extracting(Setting::name)
+        .contains("DATABASE_URL", "EVENT_BUS_URL", "CDC_SLOT_NAME", "CDC_PUBLICATION");
+  }
+
+  @Test
   void debezium_properties_capture_outbox_inserts_from_the_existing_publication() {
-    Properties p = DebeziumProperties.of(RelayConfig.fromEnv(Map.of("CDC_SLOT_NAME", "s1")));
+    Properties p = DebeziumProperties.of(read(Map.of("CDC_SLOT_NAME", "s1")));
 
     assertThat(p.getProperty("plugin.name")).isEqualTo("pgoutput");
     assertThat(p.getProperty("slot.name")).isEqualTo("s1");
+    assertThat(p.getProperty("database.hostname")).isEqualTo("localhost");
+    assertThat(p.getProperty("database.dbname")).isEqualTo("outbox");
     assertThat(p.getProperty("publication.autocreate.mode")).isEqualTo("disabled");
     assertThat(p.getProperty("table.include.list"))
         .isEqualTo("public.outbox_events,public.relay_heartbeat");
@@ -83,8 +124,12 @@ class RelayConfigTest {
 
   @Test
   void the_password_is_not_in_the_text_form() {
-    RelayConfig config = RelayConfig.fromEnv(Map.of("DATABASE_PASSWORD", "s3cret"));
+    RelayConfig config = read(Map.of("DATABASE_PASSWORD", "s3cret"));
 
     assertThat(config.toString()).doesNotContain("s3cret");
+  }
+
+  private static RelayConfig read(Map<String, String> variables) {
+    return ConfigReader.read(Environment.of(variables), RelayConfig::read);
   }
 }

@@ -41,7 +41,7 @@ class StandbyIT {
     ReceivedMessages received = env.queue("killed.#");
     EventWriter writer = new EventWriter(env, "killed.happened", 10, 200);
     try (ChildRelay active = ChildRelay.start("active", vars);
-        Relay standby = startWhenActiveStreams(active, RelayConfig.fromEnv(vars))) {
+        Relay standby = startWhenActiveStreams(active, RelayEnvironment.config(vars))) {
       assertThat(standby.awaitStreaming(Duration.ofSeconds(1))).isFalse();
       writer.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> received.distinct("killed.") >= 300);
@@ -80,7 +80,7 @@ class StandbyIT {
   void standby_takes_over_when_the_active_relay_is_closed() throws Exception {
     Map<String, String> vars = env.env();
     vars.put("CDC_SLOT_NAME", TestDatabase.uniqueName("closed"));
-    RelayConfig config = RelayConfig.fromEnv(vars);
+    RelayConfig config = RelayEnvironment.config(vars);
     ReceivedMessages received = env.queue("closed.#");
     try (Relay first = Relay.start(config, env.dataSource, new SimpleMeterRegistry());
         Relay second = Relay.start(config, env.dataSource, new SimpleMeterRegistry())) {

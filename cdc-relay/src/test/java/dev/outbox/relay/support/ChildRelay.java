@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** {@code RelayMain} in a child JVM, so a test can kill it without any shutdown hook running. */
+/** {@link RelayProcess} in a child JVM, so a test can kill it without any shutdown hook running. */
 public final class ChildRelay implements AutoCloseable {
 
   private final Process process;
@@ -40,12 +40,12 @@ public final class ChildRelay implements AutoCloseable {
     pump.start();
   }
 
-  /** Starts {@code dev.outbox.relay.RelayMain} with this JVM's class path and {@code env}. */
+  /** Starts {@link RelayProcess} with this JVM's class path and {@code env}. */
   public static ChildRelay start(String name, Map<String, String> env) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(java, "-Xmx256m", "-cp", classPath(), "dev.outbox.relay.RelayMain"))
+                List.of(java, "-Xmx256m", "-cp", classPath(), RelayProcess.class.getName()))
             .redirectErrorStream(true);
     builder.environment().putAll(env);
     return new ChildRelay(builder.start(), name);

@@ -2,9 +2,12 @@ package dev.outbox.relay.support;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.Environment;
+import dev.outbox.config.Pools;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.publish.RabbitTopology;
@@ -33,12 +36,8 @@ public final class RelayEnvironment implements AutoCloseable {
 
   public RelayEnvironment(String prefix) {
     db = TestDatabase.create(prefix);
-    HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(db.jdbcUrl());
-    hikari.setUsername(db.user());
-    hikari.setPassword(db.password());
-    hikari.setMaximumPoolSize(6);
-    dataSource = new HikariDataSource(hikari);
+    dataSource =
+        Pools.create(new DatabaseSettings(db.jdbcUrl(), db.user(), db.password()), "relay-it", 6);
     Migrations.migrate(dataSource, publication);
     try {
       amqp = AmqpConnections.parse(TestServices.amqpUri()).open("relay-it");
@@ -65,8 +64,14 @@ public final class RelayEnvironment implements AutoCloseable {
     return env;
   }
 
+  /** The relay's configuration read from {@link #env()}. */
   public RelayConfig config() {
-    return RelayConfig.fromEnv(env());
+    return config(env());
+  }
+
+  /** The relay's configuration read from {@code variables}, as a relay process reads its own. */
+  public static RelayConfig config(Map<String, String> variables) {
+    return ConfigReader.read(Environment.of(variables), RelayConfig::read);
   }
 
   /** A queue bound to {@code bindingKey} on the exchange, recording every message it gets. */

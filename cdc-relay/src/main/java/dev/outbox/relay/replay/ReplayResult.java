@@ -1,4 +1,4 @@
-package dev.outbox.relay.capture;
+package dev.outbox.relay.replay;
 
 /**
  * What a replay did.

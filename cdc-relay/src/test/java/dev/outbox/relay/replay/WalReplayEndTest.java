@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * A (commit 200), B (changes 150 and 260, commit 300: it began before A committed), C (change 310,
  * commit 400). A change record carries the commit processed before its own transaction.
  */
-class ReplayEndTest {
+class WalReplayEndTest {
 
   private static Map<String, Object> change(long lsn, long txId, Long commitBefore) {
     Map<String, Object> offset = new HashMap<>();
@@ -32,7 +32,7 @@ class ReplayEndTest {
   @Test
   void stored_at_a_change_ends_at_that_very_record_not_at_an_earlier_position_of_it() {
     // The relay had published B's first change (150), stored with lsn_commit 200 (A's commit).
-    ReplayEnd end = ReplayEnd.of(json(change(150, 2, 200L)));
+    WalReplayEnd end = WalReplayEnd.of(json(change(150, 2, 200L)));
 
     assertThat(end.reachedBy(change(100, 1, null))).isFalse(); // A, first after the rewind
     assertThat(end.reachedBy(change(150, 2, 200L))).isTrue(); // the stored record itself
@@ -44,7 +44,7 @@ class ReplayEndTest {
   void stored_at_a_change_a_transaction_interleaved_before_it_is_not_the_end() {
     // Stored at C's change 310 (lsn_commit 300, B's commit). B's change 260 lies below it in the
     // WAL, yet B was published before C: positions interleave, only the commit order counts.
-    ReplayEnd end = ReplayEnd.of(json(change(310, 3, 300L)));
+    WalReplayEnd end = WalReplayEnd.of(json(change(310, 3, 300L)));
 
     assertThat(end.reachedBy(change(150, 2, 200L))).isFalse();
     assertThat(end.reachedBy(change(260, 2, 200L))).isFalse();
@@ -57,7 +57,7 @@ class ReplayEndTest {
     // A heartbeat record after B's commit: lsn and lsn_commit are B's commit, type COMMIT.
     Map<String, Object> afterB = change(300, 2, 300L);
     afterB.put("messageType", "COMMIT");
-    ReplayEnd end = ReplayEnd.of(json(afterB));
+    WalReplayEnd end = WalReplayEnd.of(json(afterB));
 
     assertThat(end.reachedBy(change(150, 2, 200L))).isFalse(); // B itself was published
     assertThat(end.reachedBy(change(260, 2, 200L))).isFalse();
@@ -66,7 +66,7 @@ class ReplayEndTest {
 
   @Test
   void the_first_transaction_after_the_rewind_carries_no_commit_and_ends_only_by_its_identity() {
-    ReplayEnd end = ReplayEnd.of(json(change(150, 2, 200L)));
+    WalReplayEnd end = WalReplayEnd.of(json(change(150, 2, 200L)));
 
     assertThat(end.reachedBy(change(140, 9, null))).isFalse();
     assertThat(end.reachedBy(change(150, 2, null))).isTrue();
@@ -75,7 +75,7 @@ class ReplayEndTest {
   @Test
   void a_stored_offset_without_a_commit_ends_at_the_first_commit_beyond_its_position() {
     Map<String, Object> bare = new HashMap<>(Map.of("lsn", 250L));
-    ReplayEnd end = ReplayEnd.of(json(bare));
+    WalReplayEnd end = WalReplayEnd.of(json(bare));
 
     assertThat(end.reachedBy(change(260, 2, 200L))).isFalse();
     assertThat(end.reachedBy(change(310, 3, 300L))).isTrue();

@@ -26,7 +26,7 @@ import java.util.Map;
  * The first transaction after the rewind carries no {@code lsn_commit} (the rewound offset has
  * none), so only the second rule can end the replay there.
  */
-public final class ReplayEnd {
+public final class WalReplayEnd {
 
   private static final TypeReference<Map<String, Object>> OFFSET = new TypeReference<>() {};
 
@@ -35,7 +35,7 @@ public final class ReplayEnd {
   private final Long txId;
   private final boolean afterCommit;
 
-  private ReplayEnd(Map<String, ?> through) {
+  private WalReplayEnd(Map<String, ?> through) {
     Long position = number(through, "lsn");
     if (position == null) {
       throw new IllegalArgumentException("a stored offset without lsn: " + through);
@@ -47,9 +47,9 @@ public final class ReplayEnd {
   }
 
   /** The end of a replay that started when {@code throughOffset} (Debezium's JSON) was stored. */
-  public static ReplayEnd of(String throughOffset) {
+  public static WalReplayEnd of(String throughOffset) {
     try {
-      return new ReplayEnd(Json.mapper().readValue(throughOffset, OFFSET));
+      return new WalReplayEnd(Json.mapper().readValue(throughOffset, OFFSET));
     } catch (IOException e) {
       throw new IllegalArgumentException("a stored offset that is not JSON: " + throughOffset, e);
     }

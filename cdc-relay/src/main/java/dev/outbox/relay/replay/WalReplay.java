@@ -3,25 +3,25 @@ package dev.outbox.relay.replay;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 /**
- * The {@code replay} command's side of a WAL replay: submits the request and watches it until the
- * active relay finished it. A request that no relay starts within {@link #PICKUP} is withdrawn (it
- * is then {@link ReplayRequest#refused() refused}, like one the relay refuses, and the rows can
- * serve it), so a relay starting much later does not rewind for a command long gone.
+ * A replay from the WAL, the command's side: submits the request to the slot's active relay (which
+ * rewinds, {@link WalRewind}, and re-reads, {@link WalReplayRun}) and watches it until the relay
+ * finished it. A request that no relay starts within {@link #PICKUP} is withdrawn (it is then
+ * {@link ReplayRequest#refused() refused}, like one the relay refuses, and the rows can serve it),
+ * so a relay starting much later does not rewind for a command long gone.
  */
-public final class WalReplayClient {
+final class WalReplay {
 
   /** How long the active relay may take to stop its engine and rewind (it polls every 500 ms). */
-  public static final Duration PICKUP = Duration.ofSeconds(60);
+  static final Duration PICKUP = Duration.ofSeconds(60);
 
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final ReplayRequests requests;
 
-  public WalReplayClient(DataSource dataSource) {
-    this.requests = new ReplayRequests(dataSource);
+  WalReplay(ReplayRequests requests) {
+    this.requests = requests;
   }
 
   /**
@@ -31,7 +31,7 @@ public final class WalReplayClient {
    * @return the request as it stood at the end: finished (with or without an error) or, after
    *     {@code timeout}, still running
    */
-  public ReplayRequest replay(
+  ReplayRequest replay(
       String slot, long fromLsn, Duration timeout, Consumer<ReplayRequest> progress)
       throws SQLException, InterruptedException {
     ReplayRequest request = requests.submit(slot, fromLsn);

@@ -1,10 +1,7 @@
-package dev.outbox.relay.capture;
+package dev.outbox.relay.replay;
 
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.model.OutboxMessage;
-import dev.outbox.relay.replay.ReplayEnd;
-import dev.outbox.relay.replay.ReplayRequest;
-import dev.outbox.relay.replay.ReplayRequests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A replay read from the WAL, in the capture that serves it. The relay rewound its stored offset to
- * the request's {@code from_lsn}, so the engine re-reads, in commit order, every transaction that
- * committed since that point: first the ones it had published already, then live ones.
+ * The WAL replay's run, inside the capture that serves it (its consumer passes each batch through
+ * here). The relay rewound its stored offset to the request's {@code from_lsn}, so the engine
+ * re-reads, in commit order, every transaction that committed since that point: first the ones it
+ * had published already, then live ones.
  *
  * <p>Which events are replays is decided by their rows, not by WAL positions: an event whose row
  * was marked published before the replay started is a replay (published again with {@code
@@ -34,36 +32,40 @@ import org.slf4j.LoggerFactory;
  * not be dropped. Rows parked before the replay stay parked.
  *
  * <p>The replay is over once the stream reaches where the relay was when it rewound ({@link
- * ReplayEnd}); until then the row check costs one query per batch, and the count of republished
+ * WalReplayEnd}); until then the row check costs one query per batch, and the count of republished
  * events is stored with each batch that has some.
  */
-final class WalReplayRun {
+public final class WalReplayRun {
 
   private static final Logger log = LoggerFactory.getLogger(WalReplayRun.class);
 
   private final ReplayRequest request;
-  private final ReplayEnd end;
+  private final WalReplayEnd end;
   private final ReplayRequests requests;
   private final DataSource dataSource;
   private long events;
   private volatile boolean finished;
 
-  WalReplayRun(ReplayRequest request, DataSource dataSource) {
+  /**
+   * @param request a started request ({@link WalRewind} rewound the stored offset for it)
+   */
+  public WalReplayRun(ReplayRequest request, DataSource dataSource) {
     if (!request.started() || request.throughOffset() == null) {
       throw new IllegalArgumentException("replay request " + request.id() + " has not started");
     }
     this.request = request;
-    this.end = ReplayEnd.of(request.throughOffset());
+    this.end = WalReplayEnd.of(request.throughOffset());
     this.requests = new ReplayRequests(dataSource);
     this.dataSource = dataSource;
     this.events = request.events();
   }
 
-  boolean isRunning() {
+  /** Whether the stream has not reached the end yet (live events flow meanwhile). */
+  public boolean isRunning() {
     return !finished;
   }
 
-  ReplayRequest request() {
+  public ReplayRequest request() {
     return request;
   }
 
@@ -72,7 +74,7 @@ final class WalReplayRun {
    * events as they are; replays from before the point and events parked before the replay are left
    * out.
    */
-  List<OutboxMessage> select(List<OutboxMessage> messages) throws SQLException {
+  public List<OutboxMessage> select(List<OutboxMessage> messages) throws SQLException {
     if (messages.isEmpty()) {
       return messages;
     }
@@ -89,8 +91,10 @@ final class WalReplayRun {
     return selected;
   }
 
-  /** Whether {@code records} reach where the relay was when it rewound (see {@link ReplayEnd}). */
-  boolean passesThrough(List<SourceRecord> records) {
+  /**
+   * Whether {@code records} reach where the relay was when it rewound (see {@link WalReplayEnd}).
+   */
+  public boolean passesThrough(List<SourceRecord> records) {
     for (SourceRecord r : records) {
       if (r.sourceOffset() != null && end.reachedBy(r.sourceOffset())) {
         return true;
@@ -100,7 +104,7 @@ final class WalReplayRun {
   }
 
   /** Stores that {@code republished} more events were confirmed, and the end when {@code done}. */
-  void record(long republished, boolean done) throws SQLException {
+  public void record(long republished, boolean done) throws SQLException {
     if (republished == 0 && !done) {
       return;
     }

@@ -1,20 +1,23 @@
-package dev.outbox.relay.capture;
+package dev.outbox.relay.replay;
 
 import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.model.OutboxMessage;
+import dev.outbox.relay.store.RowMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Pages through published outbox rows in WAL order, for replays. */
-final class ReplayRows {
+/**
+ * The published outbox rows a replay reads: how many lie at or after a point, the pages in WAL
+ * order, and how far the retention deleted them.
+ */
+final class PublishedRows {
 
   /** Where the next page starts: after (lsn, created_at, id), keyset pagination. */
   static final class Cursor {
@@ -31,8 +34,30 @@ final class ReplayRows {
 
   private final DataSource dataSource;
 
-  ReplayRows(DataSource dataSource) {
+  PublishedRows(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /**
+   * How many published events lie at or after {@code point}: what a replay republishes (from the
+   * WAL an estimate, as the WAL may also hold events whose rows are gone).
+   */
+  long count(ReplayPoint point) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM outbox_events WHERE published_at IS NOT NULL"
+                    + " AND published_lsn IS NOT NULL AND published_lsn >= ?::pg_lsn"
+                    + " AND (?::timestamptz IS NULL OR created_at >= ?::timestamptz)")) {
+      Timestamp time = point.time() == null ? null : Timestamp.from(point.time());
+      ps.setString(1, Lsns.format(point.lsn() == null ? 0 : point.lsn()));
+      ps.setTimestamp(2, time);
+      ps.setTimestamp(3, time);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   Cursor start(long fromLsn, Instant fromTime) {
@@ -43,8 +68,9 @@ final class ReplayRows {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id, event_type, aggregate_type, aggregate_id::text, payload::text,"
-                    + " created_at, published_lsn::text FROM outbox_events"
+                "SELECT "
+                    + RowMessages.COLUMNS
+                    + " FROM outbox_events"
                     + " WHERE published_at IS NOT NULL AND published_lsn IS NOT NULL"
                     + " AND (?::timestamptz IS NULL OR created_at >= ?::timestamptz)"
                     + " AND (published_lsn, created_at, id) > (?::pg_lsn, ?::timestamptz, ?::uuid)"
@@ -58,25 +84,12 @@ final class ReplayRows {
           4, Timestamp.from(cursor.createdAt == null ? Instant.EPOCH : cursor.createdAt));
       ps.setObject(5, cursor.id == null ? new UUID(0, 0) : cursor.id);
       ps.setInt(6, limit);
-      List<OutboxMessage> page = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          OutboxMessage m =
-              new OutboxMessage(
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getObject(6, java.time.OffsetDateTime.class).toInstant(),
-                  Lsns.parse(rs.getString(7)),
-                  null,
-                  true);
-          page.add(m);
-          cursor.lsn = m.lsn();
-          cursor.createdAt = m.occurredAt();
-          cursor.id = m.id();
-        }
+      List<OutboxMessage> page = RowMessages.read(ps, true);
+      if (!page.isEmpty()) {
+        OutboxMessage last = page.get(page.size() - 1);
+        cursor.lsn = last.lsn();
+        cursor.createdAt = last.occurredAt();
+        cursor.id = last.id();
       }
       return page;
     }

@@ -1,0 +1,195 @@
+package dev.outbox.relay;
+
+import dev.outbox.relay.capture.OutboxCapture;
+import dev.outbox.relay.metrics.RelayMetrics;
+import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.replay.ReplayRequest;
+import dev.outbox.relay.replay.ReplayService;
+import dev.outbox.relay.standby.LeaderElection;
+import dev.outbox.relay.standby.LeaderLock;
+import io.github.resilience4j.core.IntervalFunction;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The active relay's term: runs the capture while the slot's lock is held, starts a new one with
+ * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once
+ * and hand the lock back) and the replay requests (one is due: stop, rewind, start a capture that
+ * replays from the WAL).
+ */
+final class CaptureSupervisor implements LeaderElection.Term {
+
+  /** Starts a capture on the slot; {@code replay} is the WAL replay it serves, or null. */
+  @FunctionalInterface
+  interface Captures {
+    OutboxCapture start(ReplayRequest replay);
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(CaptureSupervisor.class);
+  private static final IntervalFunction RESTART_BACKOFF =
+      IntervalFunction.ofExponentialRandomBackoff(
+          Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30));
+
+  private final String slot;
+  private final Captures captures;
+  private final ReplayService replays;
+  private final RelayMetrics metrics;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private OutboxCapture capture;
+
+  CaptureSupervisor(String slot, Captures captures, ReplayService replays, RelayMetrics metrics) {
+    this.slot = slot;
+    this.captures = captures;
+    this.replays = replays;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void serve(LeaderLock lock) throws InterruptedException {
+    metrics.active(true);
+    try {
+      superviseWhileHolding(lock);
+    } finally {
+      metrics.active(false);
+    }
+  }
+
+  private void superviseWhileHolding(LeaderLock lock) throws InterruptedException {
+    for (int failures = 1; ; failures++) {
+      OutboxCapture running = startResuming();
+      if (running == null && stopped.getCount() == 0) {
+        return;
+      }
+      long started = System.nanoTime();
+      try {
+        if (!watch(running, lock)) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        log.error("relay engine failed; restarting", e.getCause());
+      }
+      stopCapture();
+      if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(1)) {
+        failures = 1; // it ran fine for a while: start the backoff over
+      }
+      if (stopped.await(RESTART_BACKOFF.apply(failures), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    }
+  }
+
+  // A replay that was running when the last active relay stopped goes on.
+  private OutboxCapture startResuming() {
+    try {
+      return startCapture(replays.inProgress());
+    } catch (SQLException e) {
+      log.warn("reading replay requests failed, retrying: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Watches {@code running} (and the captures that replace it for replays) until it ends.
+   *
+   * @return false when the lock was lost: the engine is stopped and the lock released
+   * @throws ExecutionException when the engine failed by itself
+   */
+  private boolean watch(OutboxCapture running, LeaderLock lock)
+      throws InterruptedException, ExecutionException {
+    while (running != null && !running.finished().isDone()) {
+      waitForEnd(running);
+      if (!running.finished().isDone() && !lock.isHeld()) {
+        log.warn("relay lost the lock of slot {}: stopping the engine", slot);
+        stopCapture();
+        lock.release();
+        return false;
+      }
+      if (!running.finished().isDone() && !running.isReplaying()) {
+        running = serveDueReplay(running);
+      }
+    }
+    return true;
+  }
+
+  private void waitForEnd(OutboxCapture running) throws InterruptedException, ExecutionException {
+    try {
+      running.finished().get(500, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // still streaming; the caller checks the lock and the replay requests
+    }
+  }
+
+  /**
+   * Serves the slot's due replay request, if there is one: stops the engine (its confirmed work is
+   * committed), has the stored offset rewound and starts a capture that replays from there.
+   *
+   * @return the capture now running (null when stopping)
+   */
+  private OutboxCapture serveDueReplay(OutboxCapture running) {
+    Optional<ReplayRequest> due = replays.due();
+    if (due.isEmpty()) {
+      return running;
+    }
+    log.info(
+        "replay request {} from {}: stopping the engine to rewind",
+        due.get().id(),
+        Lsns.format(due.get().fromLsn()));
+    stopCapture();
+    return startCapture(replays.rewind(due.get()));
+  }
+
+  /** Waits until this instance is the active one and its engine streams; false on timeout. */
+  boolean awaitStreaming(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      OutboxCapture current = current();
+      if (current != null && current.awaitStreaming(Duration.ofMillis(50))) {
+        return true;
+      }
+      if (current == null && stopped.await(50, TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a capture runs (this instance holds the lock). */
+  boolean isActive() {
+    return current() != null;
+  }
+
+  private synchronized OutboxCapture startCapture(Optional<ReplayRequest> replay) {
+    if (stopped.getCount() == 0) {
+      return null;
+    }
+    capture = captures.start(replay.orElse(null));
+    return capture;
+  }
+
+  private synchronized OutboxCapture current() {
+    return capture;
+  }
+
+  private synchronized void stopCapture() {
+    if (capture != null) {
+      capture.close();
+      capture = null;
+    }
+  }
+
+  /** Stops the capture (unconfirmed work is not acknowledged); no new one starts. */
+  @Override
+  public void stop() {
+    synchronized (this) {
+      stopped.countDown();
+    }
+    stopCapture();
+  }
+}
