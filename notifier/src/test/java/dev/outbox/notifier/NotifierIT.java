@@ -208,9 +208,38 @@ class NotifierIT {
     it.publish(event);
 
     DeadLetter letter = awaitDeadLetter(it.queue(), event.id().toString());
-    assertThat(letter.reason()).contains("lacks payload field total");
+    assertThat(letter.reason())
+        .startsWith("malformed event: order.placed event " + event.id())
+        .contains("payload field total must be a decimal string", "but is missing");
     assertThat(letter.eventType()).isEqualTo("order.placed");
     assertThat(it.sendGrid.requestsTo(email)).isEmpty();
+  }
+
+  @Test
+  void a_user_created_whose_email_is_a_number_is_dead_lettered_and_nothing_is_sent()
+      throws Exception {
+    String phone = phone();
+    TestEvents event = TestEvents.userCreated(email(), phone).with("email", 12345);
+
+    it.publish(event);
+
+    DeadLetter letter = awaitDeadLetter(it.queue(), event.id().toString());
+    assertThat(letter.reason())
+        .isEqualTo(
+            "malformed event: user.created event "
+                + event.id()
+                + ": payload field email must be a non-blank string, but is a number");
+    assertThat(letter.attempts()).isEqualTo(1);
+    assertThat(letter.handler()).isEqualTo("notifications");
+    assertThat(awaitDeadLetter(it.analyticsQueue(), event.id().toString()).reason())
+        .contains("payload field email must be a non-blank string, but is a number");
+    assertThat(it.sendGrid.requestsTo("12345")).isEmpty();
+    assertThat(it.sendGrid.requests())
+        .noneMatch(
+            r -> r.json().at("/custom_args/event_id").asText().equals(event.id().toString()));
+    assertThat(it.twilio.requestsTo(phone)).isEmpty();
+    assertThat(it.delivery(event.id(), "welcome_email")).isEmpty();
+    assertThat(it.delivery(event.id(), "welcome_sms")).isEmpty();
   }
 
   @Test
