@@ -243,6 +243,27 @@ class NotifierIT {
   }
 
   @Test
+  void invalid_recipients_are_dead_lettered_without_a_provider_request_or_a_retry()
+      throws Exception {
+    String badEmail = "u-" + UUID.randomUUID() + "(at)example.com";
+    String badPhone = "0" + phone().substring(2);
+    TestEvents event = TestEvents.userCreated(badEmail, badPhone);
+
+    it.publish(event);
+
+    DeadLetter letter = awaitDeadLetter(it.queue(), event.id().toString());
+    assertThat(letter.reason())
+        .isEqualTo(
+            "recipient is not a valid email address (local-part@domain.tld); recipient is not an"
+                + " E.164 phone number (+, then 8 to 15 digits, the first not 0)");
+    assertThat(letter.handler()).isEqualTo("welcome_email,welcome_sms");
+    assertThat(letter.attempts()).isEqualTo(1);
+    assertThat(it.sendGrid.requestsTo(badEmail)).isEmpty();
+    assertThat(it.twilio.requestsTo(badPhone)).isEmpty();
+    assertThat(it.delivery(event.id(), "welcome_email")).isEmpty();
+  }
+
+  @Test
   void a_transient_failure_three_times_then_success_sends_once() throws Exception {
     String email = email();
     it.sendGrid.script(email, reply(503, ""), reply(429, ""), reply(500, ""));
