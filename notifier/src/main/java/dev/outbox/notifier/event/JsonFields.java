@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
  * Reads the fields of one JSON object exactly as docs/events.md types them, with no coercion: a
  * number is not a string, {@code "2"} is not an integer, and null is allowed only where the
  * contract says so. Every violation is a {@link MalformedEvent} that names the field and the type
- * it must have, e.g. {@code payload field email must be a string, but is a number}.
+ * it must have, e.g. {@code payload field email must be a non-blank string, but is a number}.
  */
 final class JsonFields {
 
-  // Money is a decimal string at the currency's scale (docs/events.md), never negative (core
-  // Money).
+  // Money: a decimal string (docs/events.md), never negative (core's Money), so no sign.
   private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
   private static final Pattern UUID_TEXT =
       Pattern.compile(
@@ -30,14 +29,14 @@ final class JsonFields {
   private final JsonNode object;
   private final String where;
 
-  /**
-   * @param where what every message starts with, e.g. {@code "envelope field "}
-   */
   private JsonFields(JsonNode object, String where) {
     this.object = object;
     this.where = where;
   }
 
+  /**
+   * @param where what every message starts with, e.g. {@code "envelope field "}
+   */
   static JsonFields of(JsonNode object, String where) {
     return new JsonFields(object, where);
   }
