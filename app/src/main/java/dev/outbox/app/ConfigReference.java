@@ -120,6 +120,12 @@ public final class ConfigReference {
           new Variable("EMAIL_ADAPTER", "log", NOTIFIER, "log, sendgrid or smtp"),
           new Variable("SMS_ADAPTER", "log", NOTIFIER, "log or twilio"),
           new Variable(
+              "LOG_ADAPTER_PRINT_BODIES",
+              "false",
+              NOTIFIER,
+              "true: the log adapters also print each message's text, with full recipients and"
+                  + " working verification links (for local runs only)"),
+          new Variable(
               "SENDGRID_API_KEY", "", NOTIFIER, "required with EMAIL_ADAPTER=sendgrid (secret)"),
           new Variable(
               "SENDGRID_FROM",

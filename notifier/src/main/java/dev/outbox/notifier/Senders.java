@@ -9,7 +9,7 @@ import dev.outbox.notifier.channel.smtp.SmtpEmailSender;
 import dev.outbox.notifier.channel.twilio.TwilioSmsSender;
 import dev.outbox.notifier.config.NotifierConfig;
 
-/** Picks the adapters that EMAIL_ADAPTER and SMS_ADAPTER name. */
+/** Picks the adapters that EMAIL_ADAPTER and SMS_ADAPTER name (LOG_ADAPTER_PRINT_BODIES: log's). */
 final class Senders {
 
   private Senders() {}
@@ -17,7 +17,7 @@ final class Senders {
   static EmailSender email(NotifierConfig config) {
     var timeout = config.consumer().sendTimeout();
     return switch (config.emailAdapter()) {
-      case LOG -> new LoggingEmailSender();
+      case LOG -> new LoggingEmailSender(config.logAdapterPrintsBodies());
       case SENDGRID -> new SendGridEmailSender(config.sendGrid().orElseThrow(), timeout);
       case SMTP -> new SmtpEmailSender(config.smtp().orElseThrow(), timeout);
     };
@@ -25,7 +25,7 @@ final class Senders {
 
   static SmsSender sms(NotifierConfig config) {
     return switch (config.smsAdapter()) {
-      case LOG -> new LoggingSmsSender();
+      case LOG -> new LoggingSmsSender(config.logAdapterPrintsBodies());
       case TWILIO ->
           new TwilioSmsSender(config.twilio().orElseThrow(), config.consumer().sendTimeout());
     };

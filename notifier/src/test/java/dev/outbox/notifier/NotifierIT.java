@@ -208,9 +208,59 @@ class NotifierIT {
     it.publish(event);
 
     DeadLetter letter = awaitDeadLetter(it.queue(), event.id().toString());
-    assertThat(letter.reason()).contains("lacks payload field total");
+    assertThat(letter.reason())
+        .startsWith("malformed event: order.placed event " + event.id())
+        .contains("payload field total must be a decimal string", "but is missing");
     assertThat(letter.eventType()).isEqualTo("order.placed");
     assertThat(it.sendGrid.requestsTo(email)).isEmpty();
+  }
+
+  @Test
+  void a_user_created_whose_email_is_a_number_is_dead_lettered_and_nothing_is_sent()
+      throws Exception {
+    String phone = phone();
+    TestEvents event = TestEvents.userCreated(email(), phone).with("email", 12345);
+
+    it.publish(event);
+
+    DeadLetter letter = awaitDeadLetter(it.queue(), event.id().toString());
+    assertThat(letter.reason())
+        .isEqualTo(
+            "malformed event: user.created event "
+                + event.id()
+                + ": payload field email must be a non-blank string, but is a number");
+    assertThat(letter.attempts()).isEqualTo(1);
+    assertThat(letter.handler()).isEqualTo("notifications");
+    assertThat(awaitDeadLetter(it.analyticsQueue(), event.id().toString()).reason())
+        .contains("payload field email must be a non-blank string, but is a number");
+    assertThat(it.sendGrid.requestsTo("12345")).isEmpty();
+    assertThat(it.sendGrid.requests())
+        .noneMatch(
+            r -> r.json().at("/custom_args/event_id").asText().equals(event.id().toString()));
+    assertThat(it.twilio.requestsTo(phone)).isEmpty();
+    assertThat(it.delivery(event.id(), "welcome_email")).isEmpty();
+    assertThat(it.delivery(event.id(), "welcome_sms")).isEmpty();
+  }
+
+  @Test
+  void invalid_recipients_are_dead_lettered_without_a_provider_request_or_a_retry()
+      throws Exception {
+    String badEmail = "u-" + UUID.randomUUID() + "(at)example.com";
+    String badPhone = "0" + phone().substring(2);
+    TestEvents event = TestEvents.userCreated(badEmail, badPhone);
+
+    it.publish(event);
+
+    DeadLetter letter = awaitDeadLetter(it.queue(), event.id().toString());
+    assertThat(letter.reason())
+        .isEqualTo(
+            "recipient is not a valid email address (local-part@domain.tld); recipient is not an"
+                + " E.164 phone number (+, then 8 to 15 digits, the first not 0)");
+    assertThat(letter.handler()).isEqualTo("welcome_email,welcome_sms");
+    assertThat(letter.attempts()).isEqualTo(1);
+    assertThat(it.sendGrid.requestsTo(badEmail)).isEmpty();
+    assertThat(it.twilio.requestsTo(badPhone)).isEmpty();
+    assertThat(it.delivery(event.id(), "welcome_email")).isEmpty();
   }
 
   @Test

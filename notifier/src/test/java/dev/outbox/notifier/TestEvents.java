@@ -67,6 +67,13 @@ record TestEvents(
     return new TestEvents(UUID.randomUUID(), "payment.received", "order", orderId, payload);
   }
 
+  /** The same event with payload field {@code field} set to the JSON {@code value} as it is. */
+  TestEvents with(String field, Object value) {
+    ObjectNode copy = payload.deepCopy();
+    copy.set(field, Json.mapper().valueToTree(value));
+    return new TestEvents(id, type, aggregateType, aggregateId, copy, occurredAt);
+  }
+
   TestEvents without(String field) {
     ObjectNode copy = payload.deepCopy();
     copy.remove(field);

@@ -3,12 +3,15 @@ package dev.outbox.notifier.analytics;
 import dev.outbox.notifier.event.Attempt;
 import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.event.EventHandler;
+import dev.outbox.notifier.event.EventPayload;
+import dev.outbox.notifier.event.EventPayload.OrderPlaced;
+import dev.outbox.notifier.event.EventPayload.PaymentReceived;
+import dev.outbox.notifier.event.EventPayload.UserCreated;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.AnalyticsStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +35,7 @@ public final class UpdateAnalytics implements EventHandler {
 
   @Override
   public Set<String> eventTypes() {
-    return Set.of("user.created", "order.placed", "payment.received");
+    return Set.of(UserCreated.TYPE, OrderPlaced.TYPE, PaymentReceived.TYPE);
   }
 
   @Override
@@ -43,16 +46,18 @@ public final class UpdateAnalytics implements EventHandler {
   }
 
   private static Map<String, BigDecimal> increments(EventEnvelope event) {
-    return switch (event.type()) {
-      case "user.created" -> Map.of("users_created", BigDecimal.ONE);
-      case "order.placed" -> Map.of("orders_placed", BigDecimal.ONE);
-      case "payment.received" ->
-          Map.of(
-              "payments_received",
-              BigDecimal.ONE,
-              "revenue_" + event.text("currency").toUpperCase(Locale.ROOT),
-              event.decimal("amount"));
-      default -> Map.of();
-    };
+    EventPayload payload = event.payload();
+    if (payload instanceof UserCreated) {
+      return Map.of("users_created", BigDecimal.ONE);
+    }
+    if (payload instanceof OrderPlaced) {
+      return Map.of("orders_placed", BigDecimal.ONE);
+    }
+    if (payload instanceof PaymentReceived payment) {
+      // The parser admits only ISO 4217 codes, so the metric names stay a small known set.
+      return Map.of(
+          "payments_received", BigDecimal.ONE, "revenue_" + payment.currency(), payment.amount());
+    }
+    return Map.of();
   }
 }

@@ -25,6 +25,7 @@ public record NotifierConfig(
     Optional<SendGridSettings> sendGrid,
     Optional<SmtpSettings> smtp,
     Optional<TwilioSettings> twilio,
+    boolean logAdapterPrintsBodies,
     EmailVerificationSettings verification,
     URI publicBaseUrl,
     ConsumerSettings consumer) {
@@ -54,6 +55,15 @@ public record NotifierConfig(
           .withDescription("log or twilio")
           .readBy(Role.NOTIFIER);
 
+  /** Off by default: message bodies hold full addresses and working verification links. */
+  public static final Setting<Boolean> LOG_ADAPTER_PRINT_BODIES =
+      Setting.bool("LOG_ADAPTER_PRINT_BODIES")
+          .withDefault("false")
+          .withDescription(
+              "true: the log adapters also print each message's text, with full recipients and"
+                  + " working verification links (for local runs only)")
+          .readBy(Role.NOTIFIER);
+
   public static final Setting<URI> PUBLIC_BASE_URL =
       Setting.httpUrl("PUBLIC_BASE_URL")
           .withDefault("http://localhost:8080")
@@ -80,6 +90,7 @@ public record NotifierConfig(
         sms == SmsAdapter.TWILIO
             ? Optional.of(TwilioSettings.read(config, publicBaseUrl))
             : Optional.empty(),
+        config.get(LOG_ADAPTER_PRINT_BODIES),
         EmailVerificationSettings.read(config, "to sign the link in the welcome email"),
         publicBaseUrl,
         ConsumerSettings.read(config));

@@ -2,19 +2,21 @@ package dev.outbox.notifier.dispatch;
 
 import dev.outbox.notifier.channel.EmailMessage;
 import dev.outbox.notifier.channel.EmailSender;
+import dev.outbox.notifier.channel.Recipients;
 import dev.outbox.notifier.channel.SmsMessage;
 import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
 import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.NewDelivery.Channel;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders a notification and hands it to the sender of its channel, exactly one provider request.
- * What the sender answers is the outcome; a template that cannot render is a dead letter, a sender
- * that throws is a retry.
+ * Checks a notification's recipient, renders it and hands it to the sender of its channel, exactly
+ * one provider request. What the sender answers is the outcome; a template that cannot render is a
+ * dead letter, a sender that throws is a retry.
  */
 final class Channels {
 
@@ -28,6 +30,16 @@ final class Channels {
     this.templates = templates;
     this.email = email;
     this.sms = sms;
+  }
+
+  /**
+   * Why the recipient cannot be sent to on the channel ({@link Recipients}' rules), or empty when
+   * it can.
+   */
+  Optional<String> recipientProblem(Channel channel, String recipient) {
+    return channel == Channel.EMAIL
+        ? Recipients.emailProblem(recipient)
+        : Recipients.phoneProblem(recipient);
   }
 
   /** The provider's name, as the delivery log records it. */

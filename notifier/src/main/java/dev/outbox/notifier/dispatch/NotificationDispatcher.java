@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seed's notification service as one queue's handler: for each {@link NotificationRule} of the
- * event's type it claims the delivery, renders, sends outside any transaction and records the
- * outcome. The claim makes it idempotent per (event id, rule): a delivery already sent is skipped,
- * one held by another instance is looked at again later.
+ * event's type it checks the recipient (an invalid one is dead-lettered before anything else),
+ * claims the delivery, renders, sends outside any transaction and records the outcome. The claim
+ * makes it idempotent per (event id, rule): a delivery already sent is skipped, one held by another
+ * instance is looked at again later.
  */
 public final class NotificationDispatcher implements EventHandler {
 
@@ -74,6 +76,13 @@ public final class NotificationDispatcher implements EventHandler {
 
   private Outcome dispatch(
       NotificationRule rule, EventEnvelope event, Planned planned, Attempt attempt) {
+    Optional<String> invalid = channels.recipientProblem(rule.channel(), planned.recipient());
+    if (invalid.isPresent()) {
+      // Refused before the claim: no provider is asked, the delivery log stays untouched, and no
+      // retry or redrive of this message can make the recipient valid.
+      count("notifier.notifications.failed", rule);
+      return new Outcome.DeadLetter(invalid.get(), rule.name());
+    }
     NewDelivery delivery =
         new NewDelivery(
             event.id(),

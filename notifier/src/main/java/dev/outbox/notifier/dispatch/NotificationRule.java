@@ -12,9 +12,9 @@ import java.util.function.Function;
  * name is the handler in the delivery log's idempotency key (event id, handler): never rename one
  * that has run in production, or its past events could be sent again.
  *
- * @param plan reads the event into a recipient and a template model; empty when this event needs no
- *     such notification (an SMS for a user without a phone); throws {@code MalformedEvent} when the
- *     payload lacks a field
+ * @param plan reads the event's payload (already checked against the contract by the parser) into a
+ *     recipient and a template model; empty when this event needs no such notification (an SMS for
+ *     a user without a phone)
  */
 public record NotificationRule(
     String name,

@@ -1,9 +1,10 @@
 package dev.outbox.notifier.dispatch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
 import dev.outbox.notifier.event.EventEnvelope;
-import dev.outbox.notifier.event.MalformedEvent;
+import dev.outbox.notifier.event.EventPayload.OrderPlaced;
+import dev.outbox.notifier.event.EventPayload.PaymentReceived;
+import dev.outbox.notifier.event.EventPayload.UserCreated;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The notifications of the seed design, one {@link NotificationRule} each. */
 public final class Notifications {
@@ -37,97 +38,108 @@ public final class Notifications {
   public List<NotificationRule> all() {
     return List.of(
         new NotificationRule(
-            "welcome_email", "user.created", Channel.EMAIL, "welcome_email", this::welcomeEmail),
+            "welcome_email", UserCreated.TYPE, Channel.EMAIL, "welcome_email", this::welcomeEmail),
         new NotificationRule(
-            "welcome_sms", "user.created", Channel.SMS, "welcome_sms", e -> toPhone(e, user(e))),
+            "welcome_sms", UserCreated.TYPE, Channel.SMS, "welcome_sms", Notifications::welcomeSms),
         new NotificationRule(
             "order_confirmation_email",
-            "order.placed",
+            OrderPlaced.TYPE,
             Channel.EMAIL,
             "order_confirmation_email",
-            e -> toEmail(e, order(e))),
+            Notifications::orderConfirmation),
         new NotificationRule(
             "payment_receipt_email",
-            "payment.received",
+            PaymentReceived.TYPE,
             Channel.EMAIL,
             "payment_receipt_email",
-            e -> toEmail(e, payment(e))),
+            Notifications::paymentReceiptEmail),
         new NotificationRule(
             "payment_receipt_sms",
-            "payment.received",
+            PaymentReceived.TYPE,
             Channel.SMS,
             "payment_receipt_sms",
-            e -> toPhone(e, payment(e))));
+            Notifications::paymentReceiptSms));
   }
 
   private Optional<Planned> welcomeEmail(EventEnvelope event) {
-    Map<String, Object> model = user(event);
-    UUID userId = uuid(event, "user_id");
+    UserCreated user = event.payload(UserCreated.class);
+    Map<String, Object> model = user(user);
     Instant expiry = clock.instant().plus(VERIFICATION_VALIDITY);
-    String token = tokens.issue(userId, event.text("email"), expiry);
+    String token = tokens.issue(user.userId(), user.email(), expiry);
     model.put(
         "verification_link",
         publicBaseUrl
             + "/users/"
-            + userId
+            + user.userId()
             + "/verify-email?token="
             + URLEncoder.encode(token, StandardCharsets.UTF_8));
-    model.put("expires_at", expiry.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-    return toEmail(event, model);
+    model.put("expires_at", expiry.truncatedTo(ChronoUnit.MINUTES).toString());
+    return toEmail(user.email(), model);
   }
 
-  private static Map<String, Object> user(EventEnvelope e) {
+  private static Optional<Planned> welcomeSms(EventEnvelope event) {
+    UserCreated user = event.payload(UserCreated.class);
+    return toPhone(user.phone(), user(user));
+  }
+
+  private static Optional<Planned> orderConfirmation(EventEnvelope event) {
+    OrderPlaced order = event.payload(OrderPlaced.class);
+    return toEmail(order.email(), order(order));
+  }
+
+  private static Optional<Planned> paymentReceiptEmail(EventEnvelope event) {
+    PaymentReceived payment = event.payload(PaymentReceived.class);
+    return toEmail(payment.email(), payment(payment));
+  }
+
+  private static Optional<Planned> paymentReceiptSms(EventEnvelope event) {
+    PaymentReceived payment = event.payload(PaymentReceived.class);
+    return toPhone(payment.phone(), payment(payment));
+  }
+
+  private static Map<String, Object> user(UserCreated user) {
     Map<String, Object> model = new HashMap<>();
-    model.put("user_id", e.text("user_id"));
-    model.put("email", e.text("email"));
+    model.put("user_id", user.userId().toString());
+    model.put("email", user.email());
     return model;
   }
 
-  private static Map<String, Object> order(EventEnvelope e) {
+  private static Map<String, Object> order(OrderPlaced order) {
     Map<String, Object> model = new HashMap<>();
-    model.put("order_id", e.text("order_id"));
-    model.put("email", e.text("email"));
-    model.put("currency", e.text("currency"));
-    model.put("total", e.decimal("total").toPlainString());
+    model.put("order_id", order.orderId().toString());
+    model.put("email", order.email());
+    model.put("currency", order.currency());
+    model.put("total", order.total().toPlainString());
     List<Map<String, Object>> items = new ArrayList<>();
-    for (JsonNode item : e.array("items")) {
-      Map<String, Object> line = new HashMap<>();
-      for (String field : List.of("sku", "quantity", "unit_price", "line_total")) {
-        JsonNode value = item.get(field);
-        if (value == null || value.isNull()) {
-          throw new MalformedEvent(e.type() + " event " + e.id() + " has an item without " + field);
-        }
-        line.put(field, value.asText());
-      }
-      items.add(line);
+    for (OrderPlaced.Item item : order.items()) {
+      items.add(
+          Map.of(
+              "sku", item.sku(),
+              "quantity", Integer.toString(item.quantity()),
+              "unit_price", item.unitPrice().toPlainString(),
+              "line_total", item.lineTotal().toPlainString()));
     }
     model.put("items", items);
     return model;
   }
 
-  private static Map<String, Object> payment(EventEnvelope e) {
+  private static Map<String, Object> payment(PaymentReceived payment) {
     Map<String, Object> model = new HashMap<>();
-    for (String field : List.of("payment_id", "order_id", "email", "currency", "reference")) {
-      model.put(field, e.text(field));
-    }
-    model.put("amount", e.decimal("amount").toPlainString());
+    model.put("payment_id", payment.paymentId().toString());
+    model.put("order_id", payment.orderId().toString());
+    model.put("email", payment.email());
+    model.put("currency", payment.currency());
+    model.put("reference", payment.reference());
+    model.put("amount", payment.amount().toPlainString());
     return model;
   }
 
-  private static Optional<Planned> toEmail(EventEnvelope e, Map<String, Object> model) {
-    return Optional.of(new Planned(e.text("email"), model));
+  private static Optional<Planned> toEmail(String email, Map<String, Object> model) {
+    return Optional.of(new Planned(email, model));
   }
 
-  private static Optional<Planned> toPhone(EventEnvelope e, Map<String, Object> model) {
-    String phone = e.optionalText("phone");
+  /** Empty when the customer gave no phone. */
+  private static Optional<Planned> toPhone(String phone, Map<String, Object> model) {
     return phone == null ? Optional.empty() : Optional.of(new Planned(phone, model));
-  }
-
-  private static UUID uuid(EventEnvelope e, String field) {
-    try {
-      return UUID.fromString(e.text(field));
-    } catch (IllegalArgumentException ex) {
-      throw new MalformedEvent(e.type() + " event " + e.id() + " has a non-UUID " + field, ex);
-    }
   }
 }

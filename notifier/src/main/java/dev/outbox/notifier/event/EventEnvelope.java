@@ -1,15 +1,13 @@
 package dev.outbox.notifier.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One domain event as docs/events.md puts it on the exchange. The notifier owns this copy of the
- * contract: it shares no code with the producer. Payload fields are read with the typed accessors,
- * which throw {@link MalformedEvent} when a required field is missing.
+ * One domain event as docs/events.md puts it on the exchange, read by {@link EventEnvelopeParser}.
+ * The notifier owns this copy of the contract: it shares no code with the producer. The payload is
+ * the record of the event's type, every field already checked for its type.
  */
 public record EventEnvelope(
     UUID id,
@@ -17,7 +15,7 @@ public record EventEnvelope(
     String aggregateType,
     UUID aggregateId,
     Instant occurredAt,
-    JsonNode payload) {
+    EventPayload payload) {
 
   public EventEnvelope {
     Objects.requireNonNull(id, "id is required");
@@ -25,37 +23,17 @@ public record EventEnvelope(
     Objects.requireNonNull(payload, "payload is required");
   }
 
-  /** A required text field of the payload. */
-  public String text(String field) {
-    JsonNode node = payload.get(field);
-    if (node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank()) {
-      throw new MalformedEvent(type + " event " + id + " lacks payload field " + field);
+  /**
+   * The payload as the record of {@code type}, for a handler that reacts to that event type only.
+   *
+   * @throws IllegalStateException when the event is of another type: a handler bound to the wrong
+   *     routing key, a bug rather than a bad message
+   */
+  public <T extends EventPayload> T payload(Class<T> type) {
+    if (!type.isInstance(payload)) {
+      throw new IllegalStateException(
+          "event " + id + " of type " + this.type + " has no " + type.getSimpleName() + " payload");
     }
-    return node.asText();
-  }
-
-  /** An optional text field of the payload: null when absent, null or blank. */
-  public String optionalText(String field) {
-    JsonNode node = payload.get(field);
-    return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
-  }
-
-  /** A required decimal field, written as a string per the contract (numbers are accepted). */
-  public BigDecimal decimal(String field) {
-    String value = text(field);
-    try {
-      return new BigDecimal(value);
-    } catch (NumberFormatException e) {
-      throw new MalformedEvent(type + " event " + id + " has a non-decimal " + field, e);
-    }
-  }
-
-  /** A required array field. */
-  public JsonNode array(String field) {
-    JsonNode node = payload.get(field);
-    if (node == null || !node.isArray()) {
-      throw new MalformedEvent(type + " event " + id + " lacks array field " + field);
-    }
-    return node;
+    return type.cast(payload);
   }
 }

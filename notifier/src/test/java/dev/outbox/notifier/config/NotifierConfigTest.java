@@ -51,6 +51,20 @@ class NotifierConfigTest {
     assertThat(config.consumer().lease()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.consumer().retryDelays()).hasSize(9).endsWith(Duration.ofSeconds(256));
     assertThat(config.sendGrid()).isEmpty();
+    assertThat(config.logAdapterPrintsBodies()).isFalse();
+  }
+
+  @Test
+  void the_log_adapters_print_bodies_only_when_asked_for_local_runs() {
+    assertThat(read(env("LOG_ADAPTER_PRINT_BODIES", "true")).logAdapterPrintsBodies()).isTrue();
+    assertThat(read(env("LOG_ADAPTER_PRINT_BODIES", "false")).logAdapterPrintsBodies()).isFalse();
+    assertThat(NotifierConfig.LOG_ADAPTER_PRINT_BODIES.roles()).containsExactly(Role.NOTIFIER);
+    assertThat(NotifierConfig.LOG_ADAPTER_PRINT_BODIES.defaultText()).isEqualTo("false");
+    assertThat(NotifierConfig.LOG_ADAPTER_PRINT_BODIES.description())
+        .contains("full recipients", "verification links", "local runs only");
+    assertThatThrownBy(() -> read(env("LOG_ADAPTER_PRINT_BODIES", "yes please")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("LOG_ADAPTER_PRINT_BODIES");
   }
 
   @Test
@@ -248,6 +262,7 @@ class NotifierConfigTest {
             "PUBLIC_BASE_URL",
             "EMAIL_ADAPTER",
             "SMS_ADAPTER",
+            "LOG_ADAPTER_PRINT_BODIES",
             "SENDGRID_API_KEY",
             "SENDGRID_FROM",
             "SENDGRID_BASE_URL",

@@ -11,6 +11,7 @@ import dev.outbox.notifier.store.DeliveryState;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,48 @@ class NotificationDispatcherTest {
     assertThat(deliveries.find(payment.id(), "broken_sms").orElseThrow().state())
         .isEqualTo(DeliveryState.FAILED_PERMANENT);
     assertThat(senders.sms).hasSize(1);
+  }
+
+  @Test
+  void an_invalid_email_address_is_dead_lettered_without_calling_the_provider_or_claiming() {
+    EventEnvelope event = payment("\"ada@example.com\"", "\"ada(at)example.com\"");
+
+    Outcome outcome = dispatcher.handle(event, FIRST);
+
+    assertThat(outcome)
+        .isEqualTo(
+            new Outcome.DeadLetter(
+                "recipient is not a valid email address (local-part@domain.tld)",
+                "payment_receipt_email"));
+    assertThat(senders.emails).isEmpty();
+    assertThat(senders.sms).singleElement();
+    assertThat(deliveries.find(event.id(), "payment_receipt_email")).isEmpty();
+    assertThat(meters.counter("notifier.notifications.failed", "channel", "email").count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_phone_number_not_in_e164_form_is_dead_lettered_while_the_email_is_sent() {
+    EventEnvelope event = payment("\"+15005550006\"", "\"015005550006\"");
+
+    Outcome outcome = dispatcher.handle(event, FIRST);
+    Outcome again = dispatcher.handle(event, new Attempt(1, 5, true));
+
+    assertThat(outcome).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) outcome).reason()).contains("not an E.164 phone number");
+    assertThat(((Outcome.DeadLetter) outcome).handler()).isEqualTo("payment_receipt_sms");
+    assertThat(again).isEqualTo(outcome);
+    assertThat(senders.sms).isEmpty();
+    assertThat(senders.emails).singleElement();
+  }
+
+  private static EventEnvelope payment(String field, String replacement) {
+    String body =
+        new String(
+                EventEnvelopeParserTestFixtures.bytes("payment-received.v1.json"),
+                StandardCharsets.UTF_8)
+            .replace(field, replacement);
+    return new EventEnvelopeParser().parse(body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
