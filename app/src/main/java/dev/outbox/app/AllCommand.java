@@ -35,14 +35,12 @@ final class AllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
-    String secret =
-        settings.hasSecret() ? settings.env().get(Settings.SECRET) : Settings.generatedSecret();
+    Settings.AllRoles settings = invocation.settings().all();
     DatabaseConfig database = settings.database();
-    ApiConfig api = settings.api(secret);
+    ApiConfig api = settings.api();
     RelayConfig relay = settings.relay();
-    NotifierConfig notifier = settings.notifier(secret);
-    if (!settings.hasSecret()) {
+    NotifierConfig notifier = settings.notifier();
+    if (settings.secretGenerated()) {
       log.warn(
           "EMAIL_VERIFICATION_SECRET is not set: generated one for this run; verification links"
               + " stop working when it ends. Set it for anything beyond a local try.");

@@ -24,7 +24,7 @@ final class ApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ApiConfig config = invocation.settings().api();
+    ApiConfig config = invocation.settings().api().api();
     var out = invocation.out();
     return Foreground.run(
         invocation,

@@ -1,5 +1,6 @@
 package dev.outbox.app;
 
+import dev.outbox.config.ExitCodes;
 import dev.outbox.core.config.DatabaseConfig;
 import dev.outbox.notifier.DeadLetter;
 import dev.outbox.notifier.DeadLetters;
@@ -41,7 +42,7 @@ final class DlqListCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
     }
-    Settings settings = invocation.settings();
+    Settings.Operations settings = invocation.settings().operations();
     DatabaseConfig database = settings.database();
     PrintStream out = invocation.out();
     List<DeadLetter> letters;

@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.core.config.DataSources;
 import dev.outbox.notifier.DeadLetters;
 import dev.outbox.relay.capture.ParkedEvents;
@@ -43,7 +44,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UUID eventId = parse(id);
-    Settings settings = invocation.settings();
+    Settings.Operations settings = invocation.settings().operations();
     RelayConfig relay = settings.relay();
     int letters;
     try (DeadLetters dlq = DeadLetters.connect(settings.notifierQueues())) {

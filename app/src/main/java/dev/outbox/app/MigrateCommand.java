@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.core.config.DataSources;
 import dev.outbox.core.config.DatabaseConfig;
 import java.util.concurrent.Callable;

@@ -23,9 +23,9 @@ final class NotifierCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
+    Settings.NotifierRole settings = invocation.settings().notifier();
     NotifierConfig config = settings.notifier();
-    MetricsConfig metrics = settings.metrics();
+    int metricsPort = settings.metricsPort();
     var database = settings.database();
     var out = invocation.out();
     return Foreground.run(
@@ -34,7 +34,7 @@ final class NotifierCommand implements Callable<Integer> {
         roles -> {
           var pool = Roles.pool(roles, database, "notifier", Roles.notifierPool(config));
           var registry = Roles.registry(roles);
-          Roles.metrics(roles, metrics, registry, out);
+          Roles.metrics(roles, metricsPort, registry, out);
           Roles.notifier(roles, config, pool, registry, out);
         });
   }

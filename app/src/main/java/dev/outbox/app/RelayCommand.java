@@ -23,9 +23,9 @@ final class RelayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
+    Settings.RelayRole settings = invocation.settings().relay();
     RelayConfig config = settings.relay();
-    MetricsConfig metrics = settings.metrics();
+    int metricsPort = settings.metricsPort();
     var database = settings.database();
     var out = invocation.out();
     return Foreground.run(
@@ -34,7 +34,7 @@ final class RelayCommand implements Callable<Integer> {
         roles -> {
           var pool = Roles.pool(roles, database, "relay", Roles.RELAY_POOL);
           var registry = Roles.registry(roles);
-          Roles.metrics(roles, metrics, registry, out);
+          Roles.metrics(roles, metricsPort, registry, out);
           Roles.relay(roles, config, pool, registry, out);
         });
   }

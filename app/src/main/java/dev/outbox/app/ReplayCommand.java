@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.core.config.DataSources;
 import dev.outbox.relay.capture.OutboxReplay;
 import dev.outbox.relay.capture.ReplayResult;
@@ -86,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayPoint point =
         from.lsn != null ? ReplayPoint.lsn(lsn(from.lsn)) : ReplayPoint.time(time(from.time));
     Duration wait = timeout();
-    Settings settings = invocation.settings();
+    Settings.Replay settings = invocation.settings().replay();
     RelayConfig relay = settings.relay();
     PrintStream out = invocation.out();
     try (HikariDataSource pool = DataSources.pool(settings.database(), "replay", 2)) {

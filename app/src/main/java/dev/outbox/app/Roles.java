@@ -87,14 +87,13 @@ final class Roles {
   }
 
   static void metrics(
-      RunningRoles roles, MetricsConfig config, PrometheusMeterRegistry registry, PrintStream out)
+      RunningRoles roles, int port, PrometheusMeterRegistry registry, PrintStream out)
       throws IOException {
-    if (!config.enabled()) {
+    if (port == 0) {
       out.println("metrics endpoint off (METRICS_PORT=0)");
       return;
     }
-    MetricsServer server =
-        roles.add("metrics endpoint", MetricsServer.start(config.port(), registry));
+    MetricsServer server = roles.add("metrics endpoint", MetricsServer.start(port, registry));
     out.println("metrics on http://localhost:" + server.port() + "/metrics");
   }
 }

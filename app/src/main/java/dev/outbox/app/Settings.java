@@ -1,66 +1,95 @@
 package dev.outbox.app;
 
 import dev.outbox.api.config.ApiConfig;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Environment;
 import dev.outbox.core.config.DatabaseConfig;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.config.RelayConfig;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Each role's configuration record, read from the resolved environment. Every record validates
- * itself and names the variable in its message; this class turns those failures into a {@link
- * ConfigException} (exit 78) so that no role starts on a half-valid configuration.
+ * What each command runs on, read from the resolved environment in one pass per command: every
+ * record the command needs is read by one {@link ConfigReader}, which then throws one {@link
+ * dev.outbox.config.ConfigException} (exit 78) naming every bad variable, so that no role starts on
+ * a half-valid configuration and an operator fixes all of them in one go.
  */
 final class Settings {
 
   static final String SECRET = "EMAIL_VERIFICATION_SECRET";
 
-  private final Map<String, String> env;
+  /** Stands in for the secret where nothing is signed (status, dlq); long enough to be valid. */
+  private static final String NOT_SIGNING = "not-used-by-status-or-dlq-they-sign-no-links";
 
-  Settings(Map<String, String> env) {
-    this.env = env;
+  /** The {@code api} command. */
+  record ApiRole(ApiConfig api, DatabaseConfig database) {}
+
+  /** The {@code relay} command. */
+  record RelayRole(RelayConfig relay, DatabaseConfig database, int metricsPort) {}
+
+  /** The {@code notifier} command. */
+  record NotifierRole(NotifierConfig notifier, DatabaseConfig database, int metricsPort) {}
+
+  /** The {@code all} command; {@code secretGenerated} when the environment had no secret. */
+  record AllRoles(
+      ApiConfig api,
+      RelayConfig relay,
+      NotifierConfig notifier,
+      DatabaseConfig database,
+      boolean secretGenerated) {}
+
+  /** The {@code replay} command. */
+  record Replay(RelayConfig relay, DatabaseConfig database) {}
+
+  /**
+   * The {@code status} and {@code dlq} commands: the relay, the notifier's queues, the database.
+   */
+  record Operations(RelayConfig relay, NotifierConfig notifierQueues, DatabaseConfig database) {}
+
+  private final Environment environment;
+
+  Settings(Environment environment) {
+    this.environment = environment;
   }
 
-  Map<String, String> env() {
-    return env;
+  ApiRole api() {
+    return read(c -> new ApiRole(api(c), database(c)));
   }
 
+  RelayRole relay() {
+    return read(c -> new RelayRole(relay(c), database(c), c.get(MetricsServer.PORT)));
+  }
+
+  NotifierRole notifier() {
+    return read(c -> new NotifierRole(notifier(c), database(c), c.get(MetricsServer.PORT)));
+  }
+
+  /** The three roles; without a secret in the environment, with a fresh one for this run. */
+  AllRoles all() {
+    if (hasSecret()) {
+      return read(c -> new AllRoles(api(c), relay(c), notifier(c), database(c), false));
+    }
+    Settings generated = new Settings(environment.with(SECRET, generatedSecret()));
+    return generated.read(
+        c ->
+            new AllRoles(
+                generated.api(c),
+                generated.relay(c),
+                generated.notifier(c),
+                generated.database(c),
+                true));
+  }
+
+  /** The {@code migrate} command. */
   DatabaseConfig database() {
-    return read(() -> DatabaseConfig.fromEnv(env));
+    return read(this::database);
   }
 
-  RelayConfig relay() {
-    RelayConfig config = read(() -> RelayConfig.fromEnv(env));
-    read(config::databaseAddress); // Debezium needs host/port/database; fail now, not later
-    return config;
-  }
-
-  MetricsConfig metrics() {
-    return read(() -> MetricsConfig.fromEnv(env));
-  }
-
-  /** The api alone: EMAIL_VERIFICATION_SECRET is required. */
-  ApiConfig api() {
-    return read(() -> ApiConfig.fromEnv(env));
-  }
-
-  ApiConfig api(String secret) {
-    return read(() -> ApiConfig.fromEnv(env, secret));
-  }
-
-  /** The notifier alone: EMAIL_VERIFICATION_SECRET is required. */
-  NotifierConfig notifier() {
-    return read(() -> NotifierConfig.fromEnv(env));
-  }
-
-  NotifierConfig notifier(String secret) {
-    Map<String, String> withSecret = new HashMap<>(env);
-    withSecret.put(SECRET, secret);
-    return read(() -> NotifierConfig.fromEnv(withSecret));
+  Replay replay() {
+    return read(c -> new Replay(relay(c), database(c)));
   }
 
   /**
@@ -68,13 +97,20 @@ final class Settings {
    * links: the secret the notifier config insists on is irrelevant there, so a stand-in fills it
    * when absent.
    */
-  NotifierConfig notifierQueues() {
-    return hasSecret() ? notifier() : notifier("not-used-by-status-or-dlq");
+  Operations operations() {
+    Settings queues = hasSecret() ? this : new Settings(environment.with(SECRET, NOT_SIGNING));
+    return queues.read(
+        c -> new Operations(queues.relay(c), queues.notifier(c), queues.database(c)));
   }
 
+  /** The notifier's queues alone (tests clean them up with it). */
+  NotifierConfig notifierQueues() {
+    return operations().notifierQueues();
+  }
+
+  /** Whether the secret is set, directly or as a file. */
   boolean hasSecret() {
-    String secret = env.get(SECRET);
-    return secret != null && !secret.isBlank();
+    return environment.value(SECRET).isPresent() || environment.value(SECRET + "_FILE").isPresent();
   }
 
   /** A fresh random secret for one run of {@code all} (links die with the process). */
@@ -84,11 +120,36 @@ final class Settings {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
   }
 
-  private static <T> T read(Supplier<T> reader) {
-    try {
-      return reader.get();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ConfigException(e.getMessage(), e);
-    }
+  private <T> T read(Function<ConfigReader, T> reader) {
+    return ConfigReader.read(environment, reader);
+  }
+
+  // Until the role records read through a ConfigReader, each reads the variables itself and
+  // ConfigReader.build turns the first rule it breaks into a problem: the records' problems still
+  // add up to one report.
+
+  private DatabaseConfig database(ConfigReader c) {
+    return c.build(x -> DatabaseConfig.fromEnv(variables()));
+  }
+
+  private RelayConfig relay(ConfigReader c) {
+    return c.build(
+        x -> {
+          RelayConfig relay = RelayConfig.fromEnv(variables());
+          relay.databaseAddress(); // Debezium needs host/port/database; fail now, not later
+          return relay;
+        });
+  }
+
+  private ApiConfig api(ConfigReader c) {
+    return c.build(x -> ApiConfig.fromEnv(variables()));
+  }
+
+  private NotifierConfig notifier(ConfigReader c) {
+    return c.build(x -> NotifierConfig.fromEnv(variables()));
+  }
+
+  private Map<String, String> variables() {
+    return environment.asMap();
   }
 }

@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.core.config.DataSources;
 import dev.outbox.notifier.DeadLetters;
 import dev.outbox.relay.config.RelayConfig;
@@ -33,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
+    Settings.Operations settings = invocation.settings().operations();
     RelayConfig relay = settings.relay();
     var notifier = settings.notifierQueues();
     PrintStream out = invocation.out();

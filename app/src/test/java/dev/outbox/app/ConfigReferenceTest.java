@@ -2,6 +2,7 @@ package dev.outbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbox.config.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ConfigReferenceTest {
           "cdc-relay/src/main/java/dev/outbox/relay/config",
           "notifier/src/main/java/dev/outbox/notifier/config",
           "api/src/main/java/dev/outbox/api/config",
-          "app/src/main/java/dev/outbox/app/MetricsConfig.java",
+          "app/src/main/java/dev/outbox/app/MetricsServer.java",
           "app/src/main/java/dev/outbox/app/Settings.java");
 
   private static final Pattern NAME_LITERAL =
@@ -98,14 +99,13 @@ class ConfigReferenceTest {
   @Test
   void running_on_the_env_example_is_running_on_the_defaults() {
     Map<String, String> example = new HashMap<>(envExample());
-    Settings defaults = new Settings(Map.of());
-    Settings fromExample = new Settings(example);
+    Settings defaults = withSecret(Map.of());
+    Settings fromExample = withSecret(example);
 
     assertThat(fromExample.database()).isEqualTo(defaults.database());
     assertThat(fromExample.relay()).isEqualTo(defaults.relay());
-    assertThat(fromExample.api(SECRET)).isEqualTo(defaults.api(SECRET));
-    assertThat(fromExample.notifier(SECRET)).isEqualTo(defaults.notifier(SECRET));
-    assertThat(fromExample.metrics()).isEqualTo(defaults.metrics());
+    assertThat(fromExample.api()).isEqualTo(defaults.api());
+    assertThat(fromExample.notifier()).isEqualTo(defaults.notifier());
   }
 
   @Test
@@ -118,14 +118,19 @@ class ConfigReferenceTest {
         plain.add(variable.name());
       }
     }
-    Settings defaults = new Settings(Map.of());
-    Settings stated = new Settings(explicit);
+    Settings defaults = withSecret(Map.of());
+    Settings stated = withSecret(explicit);
 
     assertThat(plain).contains("NOTIFIER_MAX_ATTEMPTS", "HTTP_PORT", "CDC_SLOT_NAME");
     assertThat(stated.relay()).isEqualTo(defaults.relay());
-    assertThat(stated.api(SECRET)).isEqualTo(defaults.api(SECRET));
-    assertThat(stated.notifier(SECRET)).isEqualTo(defaults.notifier(SECRET));
-    assertThat(stated.metrics()).isEqualTo(defaults.metrics());
+    assertThat(stated.api()).isEqualTo(defaults.api());
+    assertThat(stated.notifier()).isEqualTo(defaults.notifier());
+  }
+
+  private static Settings withSecret(Map<String, String> env) {
+    Map<String, String> variables = new HashMap<>(env);
+    variables.put(Settings.SECRET, SECRET);
+    return new Settings(Environment.of(variables));
   }
 
   private static Map<String, String> envExample() {

@@ -2,6 +2,7 @@ package dev.outbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbox.config.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,23 @@ class OutboxCliTest {
         .contains("configuration error: CDC_SLOT_NAME");
     assertThat(Cli.run(Map.of("DATABASE_URL", "mysql://x"), "migrate").exitCode())
         .isEqualTo(ExitCodes.CONFIG);
+  }
+
+  @Test
+  void three_bad_values_are_reported_together_one_line_each_naming_its_variable() {
+    Cli.Result result =
+        Cli.run(
+            Map.of("HTTP_PORT", "eighty", "CDC_SLOT_NAME", "Bad-Slot", "NOTIFIER_PREFETCH", "x"),
+            "all");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(result.err().lines())
+        .hasSize(3)
+        .allSatisfy(line -> assertThat(line).startsWith("outbox all: configuration error: "))
+        .anySatisfy(line -> assertThat(line).contains("HTTP_PORT"))
+        .anySatisfy(line -> assertThat(line).contains("CDC_SLOT_NAME"))
+        .anySatisfy(line -> assertThat(line).contains("NOTIFIER_PREFETCH"));
+    assertThat(result.out()).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.outbox.app;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.Environment;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.QueueNames;
@@ -64,7 +65,7 @@ final class TestEnv implements AutoCloseable {
   public void close() throws Exception {
     try (Connection connection = broker();
         Channel channel = connection.createChannel()) {
-      NotifierConfig config = new Settings(env()).notifierQueues();
+      NotifierConfig config = new Settings(Environment.of(env())).notifierQueues();
       List<String> queues = new ArrayList<>();
       for (String q : List.of(queue, analyticsQueue)) {
         queues.add(q);
