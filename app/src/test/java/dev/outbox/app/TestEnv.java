@@ -2,9 +2,9 @@ package dev.outbox.app;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.AmqpConnections;
 import dev.outbox.config.Environment;
 import dev.outbox.notifier.config.NotifierConfig;
-import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.relay.publish.RabbitTopology;
 import dev.outbox.testing.TestDatabase;
@@ -58,7 +58,7 @@ final class TestEnv implements AutoCloseable {
   }
 
   Connection broker() throws Exception {
-    return AmqpConnections.factory(TestServices.amqpUri()).newConnection("app-test");
+    return AmqpConnections.parse(TestServices.amqpUri()).open("app-test");
   }
 
   @Override
