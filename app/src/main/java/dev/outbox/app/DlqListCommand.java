@@ -1,7 +1,7 @@
 package dev.outbox.app;
 
+import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.ExitCodes;
-import dev.outbox.core.config.DatabaseConfig;
 import dev.outbox.notifier.DeadLetter;
 import dev.outbox.notifier.DeadLetters;
 import java.io.PrintStream;
@@ -43,7 +43,7 @@ final class DlqListCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
     }
     Settings.Operations settings = invocation.settings().operations();
-    DatabaseConfig database = settings.database();
+    DatabaseSettings database = settings.database();
     PrintStream out = invocation.out();
     List<DeadLetter> letters;
     try (DeadLetters dlq = DeadLetters.connect(settings.notifierQueues())) {

@@ -2,7 +2,7 @@ package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.ExitCodes;
-import dev.outbox.core.config.DataSources;
+import dev.outbox.config.Pools;
 import dev.outbox.notifier.DeadLetters;
 import dev.outbox.relay.capture.ParkedEvents;
 import dev.outbox.relay.config.RelayConfig;
@@ -51,7 +51,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
       letters = dlq.redrive(Optional.ofNullable(eventId).map(UUID::toString));
     }
     int parked;
-    try (HikariDataSource pool = DataSources.pool(settings.database(), "dlq", 2)) {
+    try (HikariDataSource pool = Pools.create(settings.database(), "dlq", 2)) {
       RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry(), relay.slotName());
       parked = new ParkedEvents(relay, pool, metrics).redrive(eventId);
     }

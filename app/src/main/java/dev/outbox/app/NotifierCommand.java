@@ -1,5 +1,6 @@
 package dev.outbox.app;
 
+import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class NotifierCommand implements Callable<Integer> {
         invocation,
         "outbox notifier",
         roles -> {
-          var pool = Roles.pool(roles, database, "notifier", Roles.notifierPool(config));
+          var pool = Roles.pool(roles, database, "notifier", Notifier.poolSize(config));
           var registry = Roles.registry(roles);
           Roles.metrics(roles, metricsPort, registry, out);
           Roles.notifier(roles, config, pool, registry, out);

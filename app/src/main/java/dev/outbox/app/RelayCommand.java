@@ -1,5 +1,6 @@
 package dev.outbox.app;
 
+import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class RelayCommand implements Callable<Integer> {
         invocation,
         "outbox relay",
         roles -> {
-          var pool = Roles.pool(roles, database, "relay", Roles.RELAY_POOL);
+          var pool = Roles.pool(roles, database, "relay", Relay.POOL_SIZE);
           var registry = Roles.registry(roles);
           Roles.metrics(roles, metricsPort, registry, out);
           Roles.relay(roles, config, pool, registry, out);

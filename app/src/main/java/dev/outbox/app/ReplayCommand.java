@@ -2,7 +2,7 @@ package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.ExitCodes;
-import dev.outbox.core.config.DataSources;
+import dev.outbox.config.Pools;
 import dev.outbox.relay.capture.OutboxReplay;
 import dev.outbox.relay.capture.ReplayResult;
 import dev.outbox.relay.config.Durations;
@@ -90,7 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
     Settings.Replay settings = invocation.settings().replay();
     RelayConfig relay = settings.relay();
     PrintStream out = invocation.out();
-    try (HikariDataSource pool = DataSources.pool(settings.database(), "replay", 2)) {
+    try (HikariDataSource pool = Pools.create(settings.database(), "replay", 2)) {
       long total = ReplayProgress.total(pool, Lsns.format(point.lsnOrZero()), point.time());
       out.println("replay from " + point + ": " + total + " published events to republish");
       Optional<Long> fromLsn =

@@ -2,13 +2,14 @@ package dev.outbox.app;
 
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.EmailVerificationSettings;
 import dev.outbox.config.Environment;
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.ReplicationSettings;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.config.RelayConfig;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,35 +20,43 @@ import java.util.function.Function;
  */
 final class Settings {
 
-  static final String SECRET = "EMAIL_VERIFICATION_SECRET";
+  static final String SECRET = EmailVerificationSettings.SECRET.name();
 
   /** Stands in for the secret where nothing is signed (status, dlq); long enough to be valid. */
   private static final String NOT_SIGNING = "not-used-by-status-or-dlq-they-sign-no-links";
 
   /** The {@code api} command. */
-  record ApiRole(ApiConfig api, DatabaseConfig database) {}
+  record ApiRole(ApiConfig api, DatabaseSettings database, ReplicationSettings replication) {}
 
   /** The {@code relay} command. */
-  record RelayRole(RelayConfig relay, DatabaseConfig database, int metricsPort) {}
+  record RelayRole(RelayConfig relay, DatabaseSettings database, int metricsPort) {}
 
   /** The {@code notifier} command. */
-  record NotifierRole(NotifierConfig notifier, DatabaseConfig database, int metricsPort) {}
+  record NotifierRole(NotifierConfig notifier, DatabaseSettings database, int metricsPort) {}
 
   /** The {@code all} command; {@code secretGenerated} when the environment had no secret. */
   record AllRoles(
       ApiConfig api,
       RelayConfig relay,
       NotifierConfig notifier,
-      DatabaseConfig database,
+      DatabaseSettings database,
+      ReplicationSettings replication,
       boolean secretGenerated) {}
 
+  /** The {@code migrate} command. */
+  record Migration(DatabaseSettings database, ReplicationSettings replication) {}
+
   /** The {@code replay} command. */
-  record Replay(RelayConfig relay, DatabaseConfig database) {}
+  record Replay(RelayConfig relay, DatabaseSettings database) {}
 
   /**
    * The {@code status} and {@code dlq} commands: the relay, the notifier's queues, the database.
    */
-  record Operations(RelayConfig relay, NotifierConfig notifierQueues, DatabaseConfig database) {}
+  record Operations(
+      RelayConfig relay,
+      NotifierConfig notifierQueues,
+      DatabaseSettings database,
+      ReplicationSettings replication) {}
 
   private final Environment environment;
 
@@ -56,51 +65,61 @@ final class Settings {
   }
 
   ApiRole api() {
-    return read(c -> new ApiRole(api(c), database(c)));
+    return read(
+        c -> new ApiRole(ApiConfig.read(c), DatabaseSettings.read(c), ReplicationSettings.read(c)));
   }
 
   RelayRole relay() {
-    return read(c -> new RelayRole(relay(c), database(c), c.get(MetricsServer.PORT)));
+    return read(
+        c ->
+            new RelayRole(
+                RelayConfig.read(c), DatabaseSettings.read(c), c.get(MetricsServer.PORT)));
   }
 
   NotifierRole notifier() {
-    return read(c -> new NotifierRole(notifier(c), database(c), c.get(MetricsServer.PORT)));
+    return read(
+        c ->
+            new NotifierRole(
+                NotifierConfig.read(c), DatabaseSettings.read(c), c.get(MetricsServer.PORT)));
   }
 
   /** The three roles; without a secret in the environment, with a fresh one for this run. */
   AllRoles all() {
-    if (hasSecret()) {
-      return read(c -> new AllRoles(api(c), relay(c), notifier(c), database(c), false));
-    }
-    Settings generated = new Settings(environment.with(SECRET, generatedSecret()));
-    return generated.read(
+    boolean generate = !hasSecret();
+    Settings settings = generate ? new Settings(environment.with(SECRET, generatedSecret())) : this;
+    return settings.read(
         c ->
             new AllRoles(
-                generated.api(c),
-                generated.relay(c),
-                generated.notifier(c),
-                generated.database(c),
-                true));
+                ApiConfig.read(c),
+                RelayConfig.read(c),
+                NotifierConfig.read(c),
+                DatabaseSettings.read(c),
+                ReplicationSettings.read(c),
+                generate));
   }
 
-  /** The {@code migrate} command. */
-  DatabaseConfig database() {
-    return read(this::database);
+  Migration migration() {
+    return read(c -> new Migration(DatabaseSettings.read(c), ReplicationSettings.read(c)));
   }
 
   Replay replay() {
-    return read(c -> new Replay(relay(c), database(c)));
+    return read(c -> new Replay(RelayConfig.read(c), DatabaseSettings.read(c)));
   }
 
   /**
-   * The notifier's queue and broker settings for {@code status} and {@code dlq}, which sign no
-   * links: the secret the notifier config insists on is irrelevant there, so a stand-in fills it
-   * when absent.
+   * The relay's and the notifier's queue and broker settings for {@code status} and {@code dlq},
+   * which sign no links: the secret the notifier config insists on is irrelevant there, so a
+   * stand-in fills it when absent.
    */
   Operations operations() {
-    Settings queues = hasSecret() ? this : new Settings(environment.with(SECRET, NOT_SIGNING));
-    return queues.read(
-        c -> new Operations(queues.relay(c), queues.notifier(c), queues.database(c)));
+    Settings settings = hasSecret() ? this : new Settings(environment.with(SECRET, NOT_SIGNING));
+    return settings.read(
+        c ->
+            new Operations(
+                RelayConfig.read(c),
+                NotifierConfig.read(c),
+                DatabaseSettings.read(c),
+                ReplicationSettings.read(c)));
   }
 
   /** The notifier's queues alone (tests clean them up with it). */
@@ -110,7 +129,8 @@ final class Settings {
 
   /** Whether the secret is set, directly or as a file. */
   boolean hasSecret() {
-    return environment.value(SECRET).isPresent() || environment.value(SECRET + "_FILE").isPresent();
+    return environment.value(SECRET).isPresent()
+        || environment.value(EmailVerificationSettings.SECRET.fileVariable()).isPresent();
   }
 
   /** A fresh random secret for one run of {@code all} (links die with the process). */
@@ -122,34 +142,5 @@ final class Settings {
 
   private <T> T read(Function<ConfigReader, T> reader) {
     return ConfigReader.read(environment, reader);
-  }
-
-  // Until the role records read through a ConfigReader, each reads the variables itself and
-  // ConfigReader.build turns the first rule it breaks into a problem: the records' problems still
-  // add up to one report.
-
-  private DatabaseConfig database(ConfigReader c) {
-    return c.build(x -> DatabaseConfig.fromEnv(variables()));
-  }
-
-  private RelayConfig relay(ConfigReader c) {
-    return c.build(
-        x -> {
-          RelayConfig relay = RelayConfig.fromEnv(variables());
-          relay.databaseAddress(); // Debezium needs host/port/database; fail now, not later
-          return relay;
-        });
-  }
-
-  private ApiConfig api(ConfigReader c) {
-    return c.build(x -> ApiConfig.fromEnv(variables()));
-  }
-
-  private NotifierConfig notifier(ConfigReader c) {
-    return c.build(x -> NotifierConfig.fromEnv(variables()));
-  }
-
-  private Map<String, String> variables() {
-    return environment.asMap();
   }
 }

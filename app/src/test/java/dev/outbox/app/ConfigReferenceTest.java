@@ -102,7 +102,7 @@ class ConfigReferenceTest {
     Settings defaults = withSecret(Map.of());
     Settings fromExample = withSecret(example);
 
-    assertThat(fromExample.database()).isEqualTo(defaults.database());
+    assertThat(fromExample.migration()).isEqualTo(defaults.migration());
     assertThat(fromExample.relay()).isEqualTo(defaults.relay());
     assertThat(fromExample.api()).isEqualTo(defaults.api());
     assertThat(fromExample.notifier()).isEqualTo(defaults.notifier());
