@@ -6,16 +6,19 @@ import dev.outbox.config.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line's usage and configuration errors, through the real entry point; no services. */
 class OutboxCliTest {
 
   private static final Map<String, String> NO_ENV = Map.of();
+  private static final String SECRET = "a-test-secret-of-at-least-32-characters";
 
   @ParameterizedTest
   @ValueSource(
@@ -103,7 +106,8 @@ class OutboxCliTest {
   @Test
   void a_malformed_variable_exits_78_naming_it_before_anything_starts() {
     assertThat(Cli.run(Map.of("HTTP_PORT", "eighty"), "all").err())
-        .isEqualTo("outbox all: configuration error: HTTP_PORT must be a number, got eighty\n");
+        .isEqualTo(
+            "outbox all: configuration error: HTTP_PORT must be a whole number, got 'eighty'\n");
     assertThat(Cli.run(Map.of("METRICS_PORT", "-1"), "relay").err())
         .contains("configuration error: METRICS_PORT");
     assertThat(Cli.run(Map.of("CDC_SLOT_NAME", "Bad-Slot"), "status").err())
@@ -129,6 +133,36 @@ class OutboxCliTest {
     assertThat(result.out()).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "relay    | CDC_POLL_INTERVAL=soon CDC_MAX_BATCH_SIZE=many OUTBOX_MAX_RETRIES=x",
+        "notifier | NOTIFIER_CONCURRENCY=x NOTIFIER_PREFETCH=y NOTIFIER_MAX_ATTEMPTS=z",
+        "api      | HTTP_PORT=eighty CDC_SLOT_NAME=Bad-Slot DATABASE_URL=mysql://x"
+      })
+  void three_bad_values_of_one_role_are_all_reported(String role, String pairs) {
+    Map<String, String> env = new HashMap<>(Map.of(Settings.SECRET, SECRET));
+    for (String pair : pairs.split(" ")) {
+      env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+
+    Cli.Result result = Cli.run(env, role);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(result.err().lines()).hasSize(3);
+    for (String variable : env.keySet()) {
+      if (!variable.equals(Settings.SECRET)) {
+        assertThat(result.err().lines())
+            .as(variable)
+            .anySatisfy(
+                line ->
+                    assertThat(line)
+                        .startsWith("outbox " + role + ": configuration error: " + variable));
+      }
+    }
+  }
+
   @Test
   void a_secret_in_a_bad_value_is_not_echoed() {
     Cli.Result result = Cli.run(Map.of("EVENT_BUS_URL", "amqp://guest:s3cr3t@host name/"), "all");
@@ -147,7 +181,7 @@ class OutboxCliTest {
         }) {
       Cli.Result result = Cli.run(NO_ENV, args);
       assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
-      assertThat(result.err()).contains("HTTP_PORT must be a number, got eighty");
+      assertThat(result.err()).contains("HTTP_PORT must be a whole number, got 'eighty'");
     }
   }
 
