@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
+import dev.outbox.config.Setting;
 import dev.outbox.notifier.config.ConsumerSettings;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.QueueNames;
@@ -30,7 +31,7 @@ class NotifierConsumerSettingsTest {
   private static ConsumerSettings notifier(Map<String, String> env) {
     Map<String, String> withSecret = new HashMap<>(env);
     withSecret.put("EMAIL_VERIFICATION_SECRET", SECRET);
-    return NotifierConfig.fromEnv(withSecret).consumer();
+    return ConfigReader.read(Environment.of(withSecret), NotifierConfig::read).consumer();
   }
 
   @ParameterizedTest
@@ -67,6 +68,19 @@ class NotifierConsumerSettingsTest {
     assertThat(notifier.prefetch()).isEqualTo(20);
     assertThat(notifier.retryDelays()).isEqualTo(bench.retryDelays());
     assertThat(notifier.retryDelays()).first().isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void the_variables_and_defaults_are_the_notifiers() {
+    Map<String, Setting<?>> notifiers = new HashMap<>();
+    NotifierConfig.settings().forEach(s -> notifiers.put(s.name(), s));
+
+    for (Setting<?> bench : Setting.declaredIn(NotifierConsumerSettings.class)) {
+      assertThat(notifiers).as(bench.name()).containsKey(bench.name());
+      assertThat(bench.defaultText())
+          .as(bench.name())
+          .isEqualTo(notifiers.get(bench.name()).defaultText());
+    }
   }
 
   @Test
