@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.relay.publish.RabbitTopology;
 import java.sql.PreparedStatement;

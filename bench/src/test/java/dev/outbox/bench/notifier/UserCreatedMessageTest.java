@@ -2,12 +2,12 @@ package dev.outbox.bench.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.EventEnvelopeParser;
 import dev.outbox.notifier.dispatch.NotificationRule;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
 import dev.outbox.notifier.dispatch.Notifications;
 import dev.outbox.notifier.dispatch.VerificationToken;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.EventEnvelopeParser;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.outbox.app;
+package dev.outbox.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The process environment over the optional env file (moved here from app with the reader). */
 class EnvironmentTest {
 
   @TempDir Path dir;
@@ -18,14 +19,15 @@ class EnvironmentTest {
   void the_real_environment_wins_over_the_env_file() throws IOException {
     Path file = Files.writeString(dir.resolve(".env"), "HTTP_PORT=9090\nEMAIL_ADAPTER=log\n");
 
-    Map<String, String> env = Environment.resolve(Map.of("HTTP_PORT", "8081"), file);
+    Environment env = Environment.of(Map.of("HTTP_PORT", "8081"), file);
 
-    assertThat(env).containsEntry("HTTP_PORT", "8081").containsEntry("EMAIL_ADAPTER", "log");
+    assertThat(env.value("HTTP_PORT")).contains("8081");
+    assertThat(env.value("EMAIL_ADAPTER")).contains("log");
   }
 
   @Test
   void without_an_env_file_the_environment_is_used_as_is() {
-    assertThat(Environment.resolve(Map.of("A", "1"), null)).isEqualTo(Map.of("A", "1"));
+    assertThat(Environment.of(Map.of("A", "1"), null).asMap()).isEqualTo(Map.of("A", "1"));
   }
 
   @Test
