@@ -3,13 +3,18 @@ package dev.outbox.chaos.infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A RabbitMQ node of the run's own (its own node name, ports, database and log directories and
@@ -26,6 +31,7 @@ public final class PrivateRabbit implements AutoCloseable {
   private final int port;
   private final Path logDir;
   private final Path keptLog;
+  private final Path commandLog;
 
   private PrivateRabbit(
       Shell shell, Map<String, String> env, String node, int port, Path logDir, Path keptLog) {
@@ -35,6 +41,7 @@ public final class PrivateRabbit implements AutoCloseable {
     this.port = port;
     this.logDir = logDir;
     this.keptLog = keptLog;
+    this.commandLog = keptLog.resolveSibling("rabbitmq-commands.log");
   }
 
   public static PrivateRabbit create(Workspace ws, Shell shell) throws IOException {
@@ -73,7 +80,10 @@ public final class PrivateRabbit implements AutoCloseable {
 
   /** Starts the node (detached) and waits until it accepts work. */
   public void start() {
-    shell.run(Duration.ofSeconds(30), command("rabbitmq-server", "-detached")).orThrow();
+    record(
+            "rabbitmq-server -detached",
+            shell.run(Duration.ofSeconds(30), command("rabbitmq-server", "-detached")))
+        .orThrow();
     awaitStartup();
   }
 
@@ -96,12 +106,44 @@ public final class PrivateRabbit implements AutoCloseable {
   }
 
   private void awaitStartup() {
-    // await_startup fails at once while the node is not registered yet: ask again until it is
-    Awaitility.await("RabbitMQ node " + node + " started (log in " + logDir + ")")
-        .atMost(START)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> ctl("await_startup", "--timeout", "30").ok());
+    AtomicReference<Shell.Result> last = new AtomicReference<>();
+    try {
+      // await_startup fails at once while the node is not registered yet: ask again until it is
+      Awaitility.await("RabbitMQ node " + node + " started")
+          .atMost(START)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  record(
+                          "await_startup",
+                          last.updateAndGet(r -> ctl("await_startup", "--timeout", "20")))
+                      .ok());
+    } catch (ConditionTimeoutException e) {
+      Shell.Result result = last.get();
+      throw new IllegalStateException(
+          "RabbitMQ node "
+              + node
+              + " did not start within "
+              + START.toSeconds()
+              + " s"
+              + (result == null ? "" : "; rabbitmqctl said: " + result.output().strip()),
+          e);
+    }
+  }
+
+  /** Keeps what a node command printed in the run's logs (the node's own log may not exist). */
+  private Shell.Result record(String what, Shell.Result result) {
+    try {
+      Files.writeString(
+          commandLog,
+          Instant.now() + " " + what + ": exit " + result.exit() + "\n" + result.output(),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // diagnostics only
+    }
+    return result;
   }
 
   private Shell.Result ctl(String... args) {
@@ -114,15 +156,15 @@ public final class PrivateRabbit implements AutoCloseable {
     return Shell.asUser("rabbitmq", env, List.of(command));
   }
 
-  /** Stops the node and keeps its log with the run's other logs. */
+  /** Stops the node (SIGKILL if it does not stop) and keeps its log with the run's other logs. */
   @Override
   public void close() throws IOException {
-    if (!ctl("stop").ok()) {
+    if (!record("stop", ctl("stop")).ok() && ctl("eval", "os:getpid().").ok()) {
       kill();
     }
     Path log = logDir.resolve(node + ".log");
     if (Files.exists(log)) {
-      Files.copy(log, keptLog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(log, keptLog, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

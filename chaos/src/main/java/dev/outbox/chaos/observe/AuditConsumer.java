@@ -45,6 +45,8 @@ public final class AuditConsumer implements AutoCloseable {
       throws Exception {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setUri(amqpUri);
+    factory.setVirtualHost(
+        "/"); // the roles read a trailing "/" as the default vhost; the client as ""
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
     factory.setNetworkRecoveryInterval(500);

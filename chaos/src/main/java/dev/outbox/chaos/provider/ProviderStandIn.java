@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProviderStandIn implements AutoCloseable {
 
+  private static final String TWILIO_503 =
+      "{\"code\":20503,\"message\":\"Service unavailable (chaos)\","
+          + "\"more_info\":\"https://www.twilio.com/docs/errors/20503\",\"status\":503}";
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final List<ProviderRequest> requests = new CopyOnWriteArrayList<>();
@@ -99,8 +103,12 @@ public final class ProviderStandIn implements AutoCloseable {
 
   private void reply(HttpExchange exchange, Channel channel, int status, long n)
       throws IOException {
-    if (status == 503) {
-      answer(exchange, 503, "{\"message\":\"chaos: try again\"}", "application/json");
+    if (status == 503 && channel == Channel.EMAIL) {
+      answer(
+          exchange, 503, "{\"errors\":[{\"message\":\"chaos: try again\"}]}", "application/json");
+    } else if (status == 503) {
+      // Twilio's error body: the SDK takes the status from it, not from the HTTP status line
+      answer(exchange, 503, TWILIO_503, "application/json");
     } else if (channel == Channel.EMAIL) {
       exchange.getResponseHeaders().add("X-Message-Id", "chaos-sg-" + n);
       answer(exchange, status, "", "application/json");
