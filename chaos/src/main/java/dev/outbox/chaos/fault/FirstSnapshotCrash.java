@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The first-start case: a relay starts against a database with unpublished rows and neither slot
  * nor stored offset, so it creates its slot and publishes the backlog through its first-start
  * snapshot while the writers go on; it is SIGKILLed in its first seconds, restarted, killed again,
- * and finally left to finish. The kills come at different points of the snapshot: just after its
- * first events arrive, then once about half the backlog has arrived, then once all of it has (the
- * engine may not have stored an offset yet). This is where a re-run snapshot can publish rows out
- * of commit order (issue 16).
+ * and finally left to finish. The kills come at different points: as soon as the first launch
+ * publishes, once half the backlog has arrived, once all of it has (each time as soon as that
+ * launch has published something). This is where a re-run snapshot can publish rows out of commit
+ * order (issue 16).
  */
 public final class FirstSnapshotCrash {
 
@@ -36,7 +36,11 @@ public final class FirstSnapshotCrash {
     this.writerPace = writerPace;
   }
 
-  /** Arrivals after which launch {@code i} is killed: 1, half the backlog, all of it, 1, ... */
+  /**
+   * Distinct events that must have arrived (since the run began) before launch {@code i}, once it
+   * publishes, is killed: 1, half the backlog, all of it, 1, ... A re-run snapshot publishes the
+   * backlog again, a launch resuming from a stored offset only what follows it.
+   */
   private long threshold(int i) {
     return switch ((i - 1) % 3) {
       case 0 -> 1;
@@ -66,10 +70,12 @@ public final class FirstSnapshotCrash {
       measures.put(
           "launch " + i + " to kill point",
           Recovery.await(
-              "relay publishing " + threshold + " events",
+              "relay " + i + " publishing, " + threshold + " distinct events arrived",
               context.recovery(),
               launched,
-              () -> context.audit().count() - before >= threshold || !relay.current().alive()));
+              () ->
+                  (context.audit().count() > before && context.audit().distinct() >= threshold)
+                      || !relay.current().alive()));
       Recovery.hold(Duration.ofMillis(ThreadLocalRandom.current().nextInt(300)));
       Kill kill = relay.kill();
       note.append(" ")

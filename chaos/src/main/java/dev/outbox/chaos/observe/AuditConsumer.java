@@ -122,6 +122,11 @@ public final class AuditConsumer implements AutoCloseable {
     return arrivals.size();
   }
 
+  /** Distinct events that have arrived so far. */
+  public int distinct() {
+    return seen.size();
+  }
+
   public boolean hasSeen(UUID id) {
     return seen.contains(id);
   }
