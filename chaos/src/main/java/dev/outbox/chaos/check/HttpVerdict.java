@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * @param byStatus final status counts (-1: no answer)
  * @param retried requests that needed more than one attempt
  * @param replayed requests whose final answer was an idempotent replay
+ * @param clientErrors requests that ended in a 4xx: the load sends only valid requests, so each is
+ *     reported with its answer (not a failure by itself: the write and send checks judge the
+ *     consequences)
  */
 public record HttpVerdict(
     int requests,
@@ -21,7 +24,8 @@ public record HttpVerdict(
     int attempts,
     int replayed,
     List<HttpOutcome> serverErrors,
-    List<HttpOutcome> unanswered) {
+    List<HttpOutcome> unanswered,
+    List<HttpOutcome> clientErrors) {
 
   public static HttpVerdict of(List<HttpOutcome> outcomes) {
     Map<Integer, Long> byStatus = new TreeMap<>();
@@ -33,7 +37,8 @@ public record HttpVerdict(
         outcomes.stream().mapToInt(HttpOutcome::attempts).sum(),
         (int) outcomes.stream().filter(HttpOutcome::replayed).count(),
         outcomes.stream().filter(o -> o.status() >= 500).toList(),
-        outcomes.stream().filter(o -> o.status() < 0).toList());
+        outcomes.stream().filter(o -> o.status() < 0).toList(),
+        outcomes.stream().filter(o -> o.status() >= 400 && o.status() < 500).toList());
   }
 
   public boolean passed() {

@@ -50,7 +50,7 @@ public final class ApiClient {
       Attempt attempt = send(request);
       boolean last = attempt.status() > 0 && attempt.status() < 500;
       if (last || Instant.now().isAfter(deadline) || !Pause.of(backoff)) {
-        log.outcome(attempt.outcome(route, key, attempts, started));
+        log.outcome(attempt.outcome(route, path, key, attempts, started));
         return attempt.status() / 100 == 2 ? Optional.of(attempt.json()) : Optional.empty();
       }
       backoff =
@@ -89,8 +89,12 @@ public final class ApiClient {
   /** One try's answer. */
   private record Attempt(int status, String body, boolean replayed, String error) {
 
-    HttpOutcome outcome(String route, String key, int attempts, Instant started) {
-      String why = error != null ? error : status >= 500 ? "HTTP " + status : null;
+    HttpOutcome outcome(String route, String path, String key, int attempts, Instant started) {
+      String answer = body.length() > 300 ? body.substring(0, 300) + "..." : body;
+      String why =
+          error != null
+              ? error
+              : status >= 400 ? "HTTP " + status + " on " + path + ": " + answer : null;
       return new HttpOutcome(route, key, status, attempts, replayed, started, Instant.now(), why);
     }
 

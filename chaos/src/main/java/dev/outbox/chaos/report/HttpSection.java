@@ -30,6 +30,7 @@ final class HttpSection {
     for (HttpOutcome o : http.unanswered()) {
       detail(out, o);
     }
+    http.clientErrors().stream().limit(10).forEach(o -> detail(out, o));
     out.append('\n');
   }
 

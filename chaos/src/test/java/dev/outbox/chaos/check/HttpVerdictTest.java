@@ -29,6 +29,14 @@ class HttpVerdictTest {
     assertThat(verdict.unanswered()).extracting(HttpOutcome::status).containsExactly(-1);
   }
 
+  @Test
+  void a_final_4xx_is_listed_for_the_report_without_failing_by_itself() {
+    HttpVerdict verdict = HttpVerdict.of(List.of(outcome(201, 1), outcome(404, 2)));
+
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.clientErrors()).extracting(HttpOutcome::status).containsExactly(404);
+  }
+
   private static HttpOutcome outcome(int status, int attempts) {
     return new HttpOutcome("POST /users", "k", status, attempts, false, at(0), at(1), null);
   }
