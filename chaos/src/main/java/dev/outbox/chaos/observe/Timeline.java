@@ -1,6 +1,8 @@
 package dev.outbox.chaos.observe;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,6 +33,17 @@ public final class Timeline {
 
   public List<Phase> phases() {
     return List.copyOf(phases);
+  }
+
+  /**
+   * The phase whose start is nearest to {@code at}, before or after: what a moment just before a
+   * fault began is most likely caught up in (a send whose recording the fault then broke).
+   */
+  public String nearestPhase(Instant at) {
+    return phases.stream()
+        .min(Comparator.comparing((Phase p) -> Duration.between(p.start(), at).abs()))
+        .map(Phase::name)
+        .orElse("setup");
   }
 
   /** The phase {@code at} falls in; "setup" before the first one. */

@@ -41,7 +41,7 @@ final class NotificationSection {
         "outside, by phase",
         Text.countsBy(
             sends.outsideCrashWindow(),
-            d -> "first sent in " + timeline.phaseAt(d.earlier().at())));
+            d -> "first sent near the start of " + timeline.nearestPhase(d.earlier().at())));
     for (DuplicateSend d : sends.outsideCrashWindow()) {
       out.append("      ")
           .append(d.notification())

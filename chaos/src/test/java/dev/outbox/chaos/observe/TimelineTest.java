@@ -22,4 +22,15 @@ class TimelineTest {
     assertThat(timeline.phaseAt(T0.plusSeconds(10))).isEqualTo("relay-kill-1");
     assertThat(timeline.phaseAt(T0.plusSeconds(99))).isEqualTo("relay-kill-1");
   }
+
+  @Test
+  void a_moment_just_before_a_phase_began_is_nearest_to_that_phase() {
+    Timeline timeline =
+        Timeline.of(
+            new Timeline.Phase("steady", T0),
+            new Timeline.Phase("relay-kill-1", T0.plusSeconds(10)));
+
+    assertThat(timeline.nearestPhase(T0.plusSeconds(9))).isEqualTo("relay-kill-1");
+    assertThat(timeline.nearestPhase(T0.plusSeconds(4))).isEqualTo("steady");
+  }
 }
