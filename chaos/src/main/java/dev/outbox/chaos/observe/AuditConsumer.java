@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import dev.outbox.config.AmqpConnections;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,15 +44,13 @@ public final class AuditConsumer implements AutoCloseable {
    */
   public static AuditConsumer start(String amqpUri, String exchange, Duration atMost)
       throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(amqpUri);
-    factory.setVirtualHost(
-        "/"); // the roles read a trailing "/" as the default vhost; the client as ""
+    AmqpConnections bus = AmqpConnections.parse(amqpUri); // the roles' own reading of the URL
+    ConnectionFactory factory = bus.newFactory();
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
     factory.setNetworkRecoveryInterval(500);
     factory.setRequestedHeartbeat(5);
-    Connection connection = factory.newConnection("chaos-audit");
+    Connection connection = bus.open(factory, "chaos-audit");
     Awaitility.await("exchange " + exchange + " declared by a role")
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(250))
