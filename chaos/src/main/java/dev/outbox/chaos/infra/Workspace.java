@@ -23,7 +23,7 @@ public final class Workspace implements AutoCloseable {
   private Workspace(Path data, Path out) throws IOException {
     this.data = data;
     this.out = out;
-    this.teardown = new Teardown(out.resolve("teardown.sh"));
+    this.teardown = new Teardown(out.resolve("teardown.sh"), data);
   }
 
   public static Workspace create(Path out) throws IOException {
