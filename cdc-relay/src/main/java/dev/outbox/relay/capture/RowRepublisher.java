@@ -9,8 +9,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The capture's {@link SynchronousDelivery} for events read from their rows (a replay from the rows), on
- * a publisher of its own: the same confirms, backoff and publish marks as the change stream's.
+ * The capture's {@link SynchronousDelivery} for events read from their rows (a replay from the
+ * rows), on a publisher of its own: the same confirms, backoff and publish marks as the change
+ * stream's.
  */
 public final class RowRepublisher implements Republisher {
 
