@@ -38,7 +38,7 @@ public final class ReceivedMessages {
     this.queue = queue;
   }
 
-  static ReceivedMessages bind(Connection amqp, String exchange, String queue, String key) {
+  public static ReceivedMessages bind(Connection amqp, String exchange, String queue, String key) {
     try {
       Channel ch = amqp.createChannel();
       ch.queueDeclare(queue, true, false, false, Map.of());
@@ -118,7 +118,7 @@ public final class ReceivedMessages {
     return received.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
   }
 
-  void delete() {
+  public void delete() {
     try {
       channel.queueDelete(queue);
       channel.close();
