@@ -34,6 +34,12 @@ public final class ConfigReference {
               ALL,
               "RabbitMQ AMQP URI (a trailing / means the default vhost)"),
           new Variable(
+              "EVENT_BUS_CA_FILE",
+              "",
+              ALL,
+              "PEM file of the CA certificates an amqps:// broker's certificate must chain to,"
+                  + " instead of the JVM truststore"),
+          new Variable(
               "EVENT_BUS_EXCHANGE",
               "domain.events",
               "relay, notifier",
