@@ -1,8 +1,11 @@
 package dev.outbox.app;
 
+import dev.outbox.api.Api;
 import dev.outbox.api.config.ApiConfig;
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
+import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -35,14 +38,12 @@ final class AllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
-    String secret =
-        settings.hasSecret() ? settings.env().get(Settings.SECRET) : Settings.generatedSecret();
-    DatabaseConfig database = settings.database();
-    ApiConfig api = settings.api(secret);
+    Settings.AllRoles settings = invocation.settings().all();
+    DatabaseSettings database = settings.database();
+    ApiConfig api = settings.api();
     RelayConfig relay = settings.relay();
-    NotifierConfig notifier = settings.notifier(secret);
-    if (!settings.hasSecret()) {
+    NotifierConfig notifier = settings.notifier();
+    if (settings.secretGenerated()) {
       log.warn(
           "EMAIL_VERIFICATION_SECRET is not set: generated one for this run; verification links"
               + " stop working when it ends. Set it for anything beyond a local try.");
@@ -57,9 +58,9 @@ final class AllCommand implements Callable<Integer> {
                   roles,
                   database,
                   "outbox",
-                  Roles.API_POOL + Roles.RELAY_POOL + Roles.notifierPool(notifier));
+                  Api.POOL_SIZE + Relay.POOL_SIZE + Notifier.poolSize(notifier));
           var registry = Roles.registry(roles);
-          out.println(MigrationRun.apply(pool, database.publication()).summary());
+          out.println(MigrationRun.apply(pool, settings.replication().publication()).summary());
           Roles.notifier(roles, notifier, pool, registry, out);
           Roles.relay(roles, relay, pool, registry, out);
           Roles.api(roles, api, pool, registry, out);

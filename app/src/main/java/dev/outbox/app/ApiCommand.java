@@ -1,5 +1,6 @@
 package dev.outbox.app;
 
+import dev.outbox.api.Api;
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.core.config.Migrations;
 import java.util.concurrent.Callable;
@@ -24,15 +25,16 @@ final class ApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ApiConfig config = invocation.settings().api();
+    Settings.ApiRole settings = invocation.settings().api();
+    ApiConfig config = settings.api();
     var out = invocation.out();
     return Foreground.run(
         invocation,
         "outbox api",
         roles -> {
-          var pool = Roles.pool(roles, config.database(), "api", Roles.API_POOL);
+          var pool = Roles.pool(roles, settings.database(), "api", Api.POOL_SIZE);
           var registry = Roles.registry(roles);
-          var core = Migrations.migrate(pool, config.database().publication());
+          var core = Migrations.migrate(pool, settings.replication().publication());
           out.println("migrations applied: %d new (core)".formatted(core.migrationsExecuted));
           Roles.api(roles, config, pool, registry, out);
         });

@@ -1,6 +1,7 @@
 package dev.outbox.app;
 
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.notifier.DeadLetter;
 import dev.outbox.notifier.DeadLetters;
 import java.io.PrintStream;
@@ -41,8 +42,8 @@ final class DlqListCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
     }
-    Settings settings = invocation.settings();
-    DatabaseConfig database = settings.database();
+    Settings.Operations settings = invocation.settings().operations();
+    DatabaseSettings database = settings.database();
     PrintStream out = invocation.out();
     List<DeadLetter> letters;
     try (DeadLetters dlq = DeadLetters.connect(settings.notifierQueues())) {

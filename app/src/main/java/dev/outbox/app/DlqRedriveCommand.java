@@ -1,7 +1,8 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.outbox.core.config.DataSources;
+import dev.outbox.config.ExitCodes;
+import dev.outbox.config.Pools;
 import dev.outbox.notifier.DeadLetters;
 import dev.outbox.relay.capture.ParkedEvents;
 import dev.outbox.relay.config.RelayConfig;
@@ -43,14 +44,14 @@ final class DlqRedriveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UUID eventId = parse(id);
-    Settings settings = invocation.settings();
+    Settings.Operations settings = invocation.settings().operations();
     RelayConfig relay = settings.relay();
     int letters;
     try (DeadLetters dlq = DeadLetters.connect(settings.notifierQueues())) {
       letters = dlq.redrive(Optional.ofNullable(eventId).map(UUID::toString));
     }
     int parked;
-    try (HikariDataSource pool = DataSources.pool(settings.database(), "dlq", 2)) {
+    try (HikariDataSource pool = Pools.create(settings.database(), "dlq", 2)) {
       RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry(), relay.slotName());
       parked = new ParkedEvents(relay, pool, metrics).redrive(eventId);
     }

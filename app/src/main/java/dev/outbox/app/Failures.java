@@ -1,5 +1,7 @@
 package dev.outbox.app;
 
+import dev.outbox.config.ConfigException;
+import dev.outbox.config.ExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -7,9 +9,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns what went wrong into one line on stderr and an exit code: bad usage (2) gets a hint line to
- * --help instead of the whole usage text, a configuration error (78) names the variable, and
- * anything else (1) prints the chain of causes, the stack trace going to the log at DEBUG.
+ * The exit-code policy of every command ({@link ExitCodes}), in one place: what went wrong becomes
+ * one line on stderr and an exit code. Bad usage (2) gets a hint line to --help instead of the
+ * whole usage text; a configuration error (78) gets one line per bad variable, each naming it, so
+ * that all of them are fixed in one go; anything else (1) prints the chain of causes, the stack
+ * trace going to the log at DEBUG.
  */
 final class Failures {
 
@@ -27,8 +31,10 @@ final class Failures {
 
   static int execution(Exception e, CommandLine command, ParseResult parsed) {
     String name = command.getCommandSpec().qualifiedName();
-    if (e instanceof ConfigException) {
-      command.getErr().println(name + ": configuration error: " + oneLine(e.getMessage()));
+    if (e instanceof ConfigException config) {
+      for (String problem : config.problems()) {
+        command.getErr().println(name + ": configuration error: " + oneLine(problem));
+      }
       return ExitCodes.CONFIG;
     }
     if (e instanceof ParameterException usage) {

@@ -1,5 +1,7 @@
 package dev.outbox.app;
 
+import dev.outbox.config.ExitCodes;
+
 /**
  * Runs roles in the foreground: starts them, says so, waits for SIGTERM (or the test's signal),
  * then closes them in reverse start order. If starting fails, whatever started is closed and the

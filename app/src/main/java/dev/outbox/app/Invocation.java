@@ -1,5 +1,7 @@
 package dev.outbox.app;
 
+import dev.outbox.config.ConfigException;
+import dev.outbox.config.Environment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +33,7 @@ final class Invocation {
    * @throws ConfigException when the env file is missing or malformed
    */
   Settings settings() {
-    return new Settings(Environment.resolve(processEnv, envFile));
+    return new Settings(Environment.of(processEnv, envFile));
   }
 
   PrintStream out() {

@@ -2,6 +2,8 @@ package dev.outbox.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.outbox.config.Role;
+import dev.outbox.config.Setting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +15,15 @@ import java.nio.charset.StandardCharsets;
  * no HTTP server of their own: the JDK's built-in server, one thread, nothing else routed.
  */
 final class MetricsServer implements AutoCloseable {
+
+  /** Read by the relay and notifier commands; the api and {@code all} serve on HTTP_PORT. */
+  static final Setting<Integer> PORT =
+      Setting.port("METRICS_PORT")
+          .withDefault("9464")
+          .withDescription(
+              "port of /metrics for the relay and notifier processes (0: off; the api and `all`"
+                  + " serve /metrics on HTTP_PORT)")
+          .readBy(Role.RELAY, Role.NOTIFIER);
 
   private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 

@@ -1,8 +1,8 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.outbox.core.config.DataSources;
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.ExitCodes;
+import dev.outbox.config.Pools;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -24,9 +24,10 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatabaseConfig database = invocation.settings().database();
-    try (HikariDataSource pool = DataSources.pool(database, "migrate", 2)) {
-      invocation.out().println(MigrationRun.apply(pool, database.publication()).summary());
+    Settings.Migration settings = invocation.settings().migration();
+    try (HikariDataSource pool = Pools.create(settings.database(), "migrate", 2)) {
+      String publication = settings.replication().publication();
+      invocation.out().println(MigrationRun.apply(pool, publication).summary());
     }
     return ExitCodes.OK;
   }

@@ -1,5 +1,6 @@
 package dev.outbox.app;
 
+import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,18 +24,18 @@ final class NotifierCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
+    Settings.NotifierRole settings = invocation.settings().notifier();
     NotifierConfig config = settings.notifier();
-    MetricsConfig metrics = settings.metrics();
+    int metricsPort = settings.metricsPort();
     var database = settings.database();
     var out = invocation.out();
     return Foreground.run(
         invocation,
         "outbox notifier",
         roles -> {
-          var pool = Roles.pool(roles, database, "notifier", Roles.notifierPool(config));
+          var pool = Roles.pool(roles, database, "notifier", Notifier.poolSize(config));
           var registry = Roles.registry(roles);
-          Roles.metrics(roles, metrics, registry, out);
+          Roles.metrics(roles, metricsPort, registry, out);
           Roles.notifier(roles, config, pool, registry, out);
         });
   }

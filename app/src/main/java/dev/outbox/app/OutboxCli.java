@@ -1,5 +1,7 @@
 package dev.outbox.app;
 
+import dev.outbox.config.Environment;
+import dev.outbox.config.ExitCodes;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
       " 0:done",
       " 1:failed at run time (a service unreachable, a migration failed)",
       " 2:bad usage",
-      "78:configuration error (the message names the variable)"
+      "78:configuration error (one line per bad variable, naming it)"
     },
     footer = {
       "%nConfiguration comes from environment variables (see .env.example); --env-file adds"
@@ -65,7 +67,7 @@ public final class OutboxCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     JvmShutdownSignal signal = new JvmShutdownSignal();
-    int code = execute(args, System.getenv(), System.out, System.err, signal);
+    int code = execute(args, Environment.system().asMap(), System.out, System.err, signal);
     if (!signal.shuttingDown()) {
       System.exit(code);
     }

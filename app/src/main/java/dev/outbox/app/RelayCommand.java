@@ -1,5 +1,6 @@
 package dev.outbox.app;
 
+import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,18 +24,18 @@ final class RelayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
+    Settings.RelayRole settings = invocation.settings().relay();
     RelayConfig config = settings.relay();
-    MetricsConfig metrics = settings.metrics();
+    int metricsPort = settings.metricsPort();
     var database = settings.database();
     var out = invocation.out();
     return Foreground.run(
         invocation,
         "outbox relay",
         roles -> {
-          var pool = Roles.pool(roles, database, "relay", Roles.RELAY_POOL);
+          var pool = Roles.pool(roles, database, "relay", Relay.POOL_SIZE);
           var registry = Roles.registry(roles);
-          Roles.metrics(roles, metrics, registry, out);
+          Roles.metrics(roles, metricsPort, registry, out);
           Roles.relay(roles, config, pool, registry, out);
         });
   }

@@ -2,6 +2,7 @@ package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.Durations;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.config.Pools;
 import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
@@ -81,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayPoint point =
         from.lsn != null ? ReplayPoint.lsn(lsn(from.lsn)) : ReplayPoint.time(time(from.time));
     Duration wait = timeout();
-    RelayConfig relay = invocation.settings().relay();
+    RelayConfig relay = invocation.settings().replay().relay();
     try (HikariDataSource pool = Pools.create(relay.database(), "replay", 2);
         ReplayOutput output = new ReplayOutput(invocation.out())) {
       ReplayResult result = Relay.replayService(relay, pool).replay(point, wait, output);

@@ -3,8 +3,8 @@ package dev.outbox.app;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.api.Api;
 import dev.outbox.api.config.ApiConfig;
-import dev.outbox.core.config.DataSources;
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.Pools;
 import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.Relay;
@@ -24,24 +24,17 @@ import javax.sql.DataSource;
  */
 final class Roles {
 
-  static final int API_POOL = 10;
-  static final int RELAY_POOL = 4;
-
   private Roles() {}
 
-  static HikariDataSource pool(RunningRoles roles, DatabaseConfig database, String name, int size) {
-    return roles.add("database pool " + name, DataSources.pool(database, name, size));
+  static HikariDataSource pool(
+      RunningRoles roles, DatabaseSettings database, String name, int size) {
+    return roles.add("database pool " + name, Pools.create(database, name, size));
   }
 
   static PrometheusMeterRegistry registry(RunningRoles roles) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     roles.add("metrics registry", registry::close);
     return registry;
-  }
-
-  /** One connection per consumer channel of both queues, plus headroom (as NotifierMain sizes). */
-  static int notifierPool(NotifierConfig config) {
-    return config.consumer().concurrency() * 2 + 2;
   }
 
   static void api(
@@ -87,14 +80,13 @@ final class Roles {
   }
 
   static void metrics(
-      RunningRoles roles, MetricsConfig config, PrometheusMeterRegistry registry, PrintStream out)
+      RunningRoles roles, int port, PrometheusMeterRegistry registry, PrintStream out)
       throws IOException {
-    if (!config.enabled()) {
+    if (port == 0) {
       out.println("metrics endpoint off (METRICS_PORT=0)");
       return;
     }
-    MetricsServer server =
-        roles.add("metrics endpoint", MetricsServer.start(config.port(), registry));
+    MetricsServer server = roles.add("metrics endpoint", MetricsServer.start(port, registry));
     out.println("metrics on http://localhost:" + server.port() + "/metrics");
   }
 }

@@ -2,82 +2,135 @@ package dev.outbox.app;
 
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.config.ConfigReader;
-import dev.outbox.core.config.DatabaseConfig;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.EmailVerificationSettings;
+import dev.outbox.config.Environment;
+import dev.outbox.config.ReplicationSettings;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.config.RelayConfig;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Each role's configuration record, read from the resolved environment. Every record validates
- * itself and names the variable in its message; this class turns those failures into a {@link
- * ConfigException} (exit 78) so that no role starts on a half-valid configuration.
+ * What each command runs on, read from the resolved environment in one pass per command: every
+ * record the command needs is read by one {@link ConfigReader}, which then throws one {@link
+ * dev.outbox.config.ConfigException} (exit 78) naming every bad variable, so that no role starts on
+ * a half-valid configuration and an operator fixes all of them in one go.
  */
 final class Settings {
 
-  static final String SECRET = "EMAIL_VERIFICATION_SECRET";
+  static final String SECRET = EmailVerificationSettings.SECRET.name();
 
-  private final Map<String, String> env;
+  /** Stands in for the secret where nothing is signed (status, dlq); long enough to be valid. */
+  private static final String NOT_SIGNING = "not-used-by-status-or-dlq-they-sign-no-links";
 
-  Settings(Map<String, String> env) {
-    this.env = env;
+  /** The {@code api} command. */
+  record ApiRole(ApiConfig api, DatabaseSettings database, ReplicationSettings replication) {}
+
+  /** The {@code relay} command. */
+  record RelayRole(RelayConfig relay, DatabaseSettings database, int metricsPort) {}
+
+  /** The {@code notifier} command. */
+  record NotifierRole(NotifierConfig notifier, DatabaseSettings database, int metricsPort) {}
+
+  /** The {@code all} command; {@code secretGenerated} when the environment had no secret. */
+  record AllRoles(
+      ApiConfig api,
+      RelayConfig relay,
+      NotifierConfig notifier,
+      DatabaseSettings database,
+      ReplicationSettings replication,
+      boolean secretGenerated) {}
+
+  /** The {@code migrate} command. */
+  record Migration(DatabaseSettings database, ReplicationSettings replication) {}
+
+  /** The {@code replay} command. */
+  record Replay(RelayConfig relay, DatabaseSettings database) {}
+
+  /**
+   * The {@code status} and {@code dlq} commands: the relay, the notifier's queues, the database.
+   */
+  record Operations(
+      RelayConfig relay,
+      NotifierConfig notifierQueues,
+      DatabaseSettings database,
+      ReplicationSettings replication) {}
+
+  private final Environment environment;
+
+  Settings(Environment environment) {
+    this.environment = environment;
   }
 
-  Map<String, String> env() {
-    return env;
+  ApiRole api() {
+    return read(
+        c -> new ApiRole(ApiConfig.read(c), DatabaseSettings.read(c), ReplicationSettings.read(c)));
   }
 
-  DatabaseConfig database() {
-    return read(() -> DatabaseConfig.fromEnv(env));
+  RelayRole relay() {
+    return read(
+        c ->
+            new RelayRole(
+                RelayConfig.read(c), DatabaseSettings.read(c), c.get(MetricsServer.PORT)));
   }
 
-  RelayConfig relay() {
-    try {
-      return ConfigReader.read(dev.outbox.config.Environment.of(env), RelayConfig::read);
-    } catch (dev.outbox.config.ConfigException e) {
-      throw new ConfigException(e.getMessage(), e);
-    }
+  NotifierRole notifier() {
+    return read(
+        c ->
+            new NotifierRole(
+                NotifierConfig.read(c), DatabaseSettings.read(c), c.get(MetricsServer.PORT)));
   }
 
-  MetricsConfig metrics() {
-    return read(() -> MetricsConfig.fromEnv(env));
+  /** The three roles; without a secret in the environment, with a fresh one for this run. */
+  AllRoles all() {
+    boolean generate = !hasSecret();
+    Settings settings = generate ? new Settings(environment.with(SECRET, generatedSecret())) : this;
+    return settings.read(
+        c ->
+            new AllRoles(
+                ApiConfig.read(c),
+                RelayConfig.read(c),
+                NotifierConfig.read(c),
+                DatabaseSettings.read(c),
+                ReplicationSettings.read(c),
+                generate));
   }
 
-  /** The api alone: EMAIL_VERIFICATION_SECRET is required. */
-  ApiConfig api() {
-    return read(() -> ApiConfig.fromEnv(env));
+  Migration migration() {
+    return read(c -> new Migration(DatabaseSettings.read(c), ReplicationSettings.read(c)));
   }
 
-  ApiConfig api(String secret) {
-    return read(() -> ApiConfig.fromEnv(env, secret));
-  }
-
-  /** The notifier alone: EMAIL_VERIFICATION_SECRET is required. */
-  NotifierConfig notifier() {
-    return read(() -> NotifierConfig.fromEnv(env));
-  }
-
-  NotifierConfig notifier(String secret) {
-    Map<String, String> withSecret = new HashMap<>(env);
-    withSecret.put(SECRET, secret);
-    return read(() -> NotifierConfig.fromEnv(withSecret));
+  Replay replay() {
+    return read(c -> new Replay(RelayConfig.read(c), DatabaseSettings.read(c)));
   }
 
   /**
-   * The notifier's queue and broker settings for {@code status} and {@code dlq}, which sign no
-   * links: the secret the notifier config insists on is irrelevant there, so a stand-in fills it
-   * when absent.
+   * The relay's and the notifier's queue and broker settings for {@code status} and {@code dlq},
+   * which sign no links: the secret the notifier config insists on is irrelevant there, so a
+   * stand-in fills it when absent.
    */
-  NotifierConfig notifierQueues() {
-    return hasSecret() ? notifier() : notifier("not-used-by-status-or-dlq");
+  Operations operations() {
+    Settings settings = hasSecret() ? this : new Settings(environment.with(SECRET, NOT_SIGNING));
+    return settings.read(
+        c ->
+            new Operations(
+                RelayConfig.read(c),
+                NotifierConfig.read(c),
+                DatabaseSettings.read(c),
+                ReplicationSettings.read(c)));
   }
 
+  /** The notifier's queues alone (tests clean them up with it). */
+  NotifierConfig notifierQueues() {
+    return operations().notifierQueues();
+  }
+
+  /** Whether the secret is set, directly or as a file. */
   boolean hasSecret() {
-    String secret = env.get(SECRET);
-    return secret != null && !secret.isBlank();
+    return environment.value(SECRET).isPresent()
+        || environment.value(EmailVerificationSettings.SECRET.fileVariable()).isPresent();
   }
 
   /** A fresh random secret for one run of {@code all} (links die with the process). */
@@ -87,11 +140,7 @@ final class Settings {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
   }
 
-  private static <T> T read(Supplier<T> reader) {
-    try {
-      return reader.get();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ConfigException(e.getMessage(), e);
-    }
+  private <T> T read(Function<ConfigReader, T> reader) {
+    return ConfigReader.read(environment, reader);
   }
 }

@@ -1,9 +1,9 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.outbox.core.config.DataSources;
+import dev.outbox.config.ExitCodes;
+import dev.outbox.config.Pools;
 import dev.outbox.notifier.DeadLetters;
-import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.status.RelayStatus;
 import dev.outbox.relay.status.RelayStatusQuery;
 import java.io.PrintStream;
@@ -33,13 +33,12 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = invocation.settings();
-    RelayConfig relay = settings.relay();
+    Settings.Operations settings = invocation.settings().operations();
     var notifier = settings.notifierQueues();
     PrintStream out = invocation.out();
     RelayStatus status;
-    try (HikariDataSource pool = DataSources.pool(settings.database(), "status", 1)) {
-      status = new RelayStatusQuery(pool).forSlot(relay.slotName());
+    try (HikariDataSource pool = Pools.create(settings.database(), "status", 1)) {
+      status = new RelayStatusQuery(pool).forSlot(settings.replication().slotName());
     }
     out.println(status.toText());
     try (DeadLetters letters = DeadLetters.connect(notifier)) {

@@ -2,130 +2,99 @@ package dev.outbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.outbox.config.Environment;
+import dev.outbox.config.Setting;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ConfigReference} (the README table's source) against the code and {@code .env.example}: no
- * variable the code reads is missing, none listed is unread, and the example file holds exactly the
- * defaults.
+ * {@link ConfigReference} (the union of the declarations) against the code, the README and {@code
+ * .env.example}: every declared setting is in it, the README's table and the example file are
+ * exactly what it renders, and the example file's values are the defaults the code applies.
  */
 class ConfigReferenceTest {
 
-  /** Where the config records read the environment; every variable name is a string literal. */
-  private static final List<String> CONFIG_SOURCES =
-      List.of(
-          "core/src/main/java/dev/outbox/core/config",
-          "cdc-relay/src/main/java/dev/outbox/relay/config",
-          "notifier/src/main/java/dev/outbox/notifier/config",
-          "api/src/main/java/dev/outbox/api/config",
-          "app/src/main/java/dev/outbox/app/MetricsConfig.java",
-          "app/src/main/java/dev/outbox/app/Settings.java");
-
-  private static final Pattern NAME_LITERAL =
-      Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
   private static final String SECRET = "a-test-secret-of-at-least-32-characters";
+  private static final String REGENERATE =
+      "; regenerate it: ./mvnw -pl app -am package -DskipTests, then java -cp"
+          + " app/target/outbox.jar dev.outbox.app.ConfigReference ";
 
   @Test
-  void the_reference_lists_exactly_the_variables_the_config_records_read() throws IOException {
-    Set<String> read = new TreeSet<>();
-    for (String source : CONFIG_SOURCES) {
-      try (Stream<Path> files = Files.walk(Repository.root().resolve(source))) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-          Matcher m = NAME_LITERAL.matcher(Files.readString(file));
-          while (m.find()) {
-            read.add(m.group(1));
-          }
-        }
+  void every_setting_declared_in_main_code_is_in_the_reference() {
+    Set<String> declared = new TreeSet<>();
+    for (JavaClass type :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.outbox")) {
+      for (Setting<?> setting : Setting.declaredIn(type.reflect())) {
+        declared.add(setting.name());
       }
     }
 
-    assertThat(new TreeSet<>(ConfigReference.names())).isEqualTo(read);
+    assertThat(declared).contains("DATABASE_URL", "METRICS_PORT", "CDC_SLOT_NAME");
+    assertThat(new TreeSet<>(ConfigReference.names())).isEqualTo(declared);
     assertThat(ConfigReference.names()).doesNotHaveDuplicates();
   }
 
   @Test
-  void the_readme_configuration_table_is_the_reference() throws IOException {
-    String readme = Files.readString(Repository.root().resolve("README.md"));
+  void the_readme_configuration_table_is_the_reference() {
+    String readme = Repository.read("README.md");
     int start = readme.indexOf("\n## Configuration");
-    int end = readme.indexOf("\n## ", start + 1);
-    Matcher row =
-        Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| (?:`([^`]*)`)? \\|")
-            .matcher(readme.substring(start, end));
-    Map<String, String> table = new LinkedHashMap<>();
-    while (row.find()) {
-      table.put(row.group(1), row.group(2) == null ? "" : row.group(2));
-    }
+    String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
 
-    Map<String, String> reference = new LinkedHashMap<>();
-    for (ConfigReference.Variable variable : ConfigReference.VARIABLES) {
-      reference.put(variable.name(), variable.defaultValue());
-    }
-    assertThat(table).containsExactlyEntriesOf(reference);
+    assertThat(section)
+        .as("README.md's configuration table" + REGENERATE + "readme")
+        .contains(ConfigReference.readmeTable());
   }
 
   @Test
-  void the_env_example_lists_every_variable_in_reference_order() {
-    assertThat(List.copyOf(envExample().keySet())).isEqualTo(ConfigReference.names());
-  }
-
-  @Test
-  void the_env_example_shows_each_default_and_leaves_secrets_empty() {
-    Map<String, String> example = envExample();
-    for (ConfigReference.Variable variable : ConfigReference.VARIABLES) {
-      boolean secret = variable.meaning().contains("(secret)");
-      boolean computed = variable.defaultValue().startsWith("{");
-      String expected = secret || computed ? "" : variable.defaultValue();
-      assertThat(example.get(variable.name())).as(variable.name()).isEqualTo(expected);
-      if (secret) {
-        assertThat(variable.defaultValue()).as(variable.name()).isEmpty();
-      }
-    }
+  void the_env_example_is_the_reference() {
+    assertThat(Repository.read(".env.example"))
+        .as(".env.example" + REGENERATE + "env-example > .env.example")
+        .isEqualTo(ConfigReference.envExample());
   }
 
   @Test
   void running_on_the_env_example_is_running_on_the_defaults() {
-    Map<String, String> example = new HashMap<>(envExample());
-    Settings defaults = new Settings(Map.of());
-    Settings fromExample = new Settings(example);
+    Settings defaults = withSecret(Map.of());
+    Settings fromExample = withSecret(envExample());
 
-    assertThat(fromExample.database()).isEqualTo(defaults.database());
+    assertThat(fromExample.api()).isEqualTo(defaults.api());
     assertThat(fromExample.relay()).isEqualTo(defaults.relay());
-    assertThat(fromExample.api(SECRET)).isEqualTo(defaults.api(SECRET));
-    assertThat(fromExample.notifier(SECRET)).isEqualTo(defaults.notifier(SECRET));
-    assertThat(fromExample.metrics()).isEqualTo(defaults.metrics());
+    assertThat(fromExample.notifier()).isEqualTo(defaults.notifier());
+    assertThat(fromExample.all()).isEqualTo(defaults.all());
+    assertThat(fromExample.migration()).isEqualTo(defaults.migration());
+    assertThat(fromExample.operations()).isEqualTo(defaults.operations());
   }
 
   @Test
   void the_reference_defaults_are_the_code_defaults_where_they_are_plain_values() {
     Map<String, String> explicit = new HashMap<>();
-    List<String> plain = new ArrayList<>();
-    for (ConfigReference.Variable variable : ConfigReference.VARIABLES) {
-      if (!variable.defaultValue().isEmpty() && !variable.defaultValue().startsWith("{")) {
-        explicit.put(variable.name(), variable.defaultValue());
-        plain.add(variable.name());
+    for (ReferenceText.Variable variable : ConfigReference.variables()) {
+      if (!variable.exampleValue().isEmpty()) {
+        explicit.put(variable.name(), variable.exampleValue());
       }
     }
-    Settings defaults = new Settings(Map.of());
-    Settings stated = new Settings(explicit);
+    Settings defaults = withSecret(Map.of());
+    Settings stated = withSecret(explicit);
 
-    assertThat(plain).contains("NOTIFIER_MAX_ATTEMPTS", "HTTP_PORT", "CDC_SLOT_NAME");
+    assertThat(explicit).containsKeys("NOTIFIER_MAX_ATTEMPTS", "HTTP_PORT", "CDC_SLOT_NAME");
+    assertThat(stated.all()).isEqualTo(defaults.all());
     assertThat(stated.relay()).isEqualTo(defaults.relay());
-    assertThat(stated.api(SECRET)).isEqualTo(defaults.api(SECRET));
-    assertThat(stated.notifier(SECRET)).isEqualTo(defaults.notifier(SECRET));
-    assertThat(stated.metrics()).isEqualTo(defaults.metrics());
+    assertThat(stated.notifier()).isEqualTo(defaults.notifier());
+  }
+
+  private static Settings withSecret(Map<String, String> env) {
+    Map<String, String> variables = new HashMap<>(env);
+    variables.put(Settings.SECRET, SECRET);
+    return new Settings(Environment.of(variables));
   }
 
   private static Map<String, String> envExample() {

@@ -2,38 +2,13 @@ package dev.outbox.app;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Plain HTTP calls from the tests, as curl would make them. */
+/** Where the roles the tests start listen; the requests themselves go through HttpTestClient. */
 final class Http {
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private Http() {}
-
-  static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static HttpResponse<String> postJson(String url, String json)
-      throws IOException, InterruptedException {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 
   /** The port in a stage line such as {@code api listening on http://localhost:41234}. */
   static int port(String output, String prefix) {

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.ExitCodes;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.relay.publish.RabbitTopology;
+import dev.outbox.testing.Rows;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,15 +36,20 @@ class OperationsIT {
           .matches("migrations applied: [1-9]\\d* new; core v\\d+, relay v\\d+, notifier v\\d+\\n");
       assertThat(second.exitCode()).isZero();
       assertThat(second.out()).isEqualTo(first.out().replaceFirst("\\d+ new", "0 new"));
-      try (var c = test.db.connect();
-          Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "select to_regclass('outbox_events') is not null,"
-                      + " to_regclass('relay_offsets') is not null,"
-                      + " to_regclass('notifier.flyway_notifier_history') is not null")) {
-        rs.next();
-        assertThat(rs.getBoolean(1) && rs.getBoolean(2) && rs.getBoolean(3)).isTrue();
+      try (HikariDataSource pool = test.db.pool("app-it", 1)) {
+        Map<String, Object> tables =
+            new Rows(pool)
+                .list(
+                    "select to_regclass('outbox_events') is not null as core,"
+                        + " to_regclass('relay_offsets') is not null as relay,"
+                        + " to_regclass('notifier.flyway_notifier_history') is not null"
+                        + " as notifier")
+                .get(0);
+        assertThat(
+                (boolean) tables.get("core")
+                    && (boolean) tables.get("relay")
+                    && (boolean) tables.get("notifier"))
+            .isTrue();
       }
     }
   }
@@ -147,13 +155,15 @@ class OperationsIT {
       assertThat(list.out()).contains("relay parked events: 1").contains(parked + "  user.created");
       assertThat(redrive.exitCode()).isZero();
       assertThat(redrive.out()).contains("relay parked events redriven: 1");
-      try (PreparedStatement s =
-          c.prepareStatement("select published_at is not null from outbox_events where id = ?")) {
-        s.setObject(1, parked);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          assertThat(rs.getBoolean(1)).isTrue();
-        }
+      try (HikariDataSource pool = test.db.pool("app-it", 1)) {
+        assertThat(
+                new Rows(pool)
+                        .count(
+                            "select count(*) from outbox_events where id = ?"
+                                + " and published_at is not null",
+                            parked)
+                    == 1)
+            .isTrue();
       }
     }
   }
@@ -202,6 +212,7 @@ class OperationsIT {
   void replay_within_the_window_is_read_from_the_wal_by_the_active_relay() throws Exception {
     try (TestEnv test = new TestEnv("app_walreplay");
         var c = test.db.connect();
+        HikariDataSource pool = test.db.pool("app-it", 2);
         Connection broker = test.broker();
         Channel channel = broker.createChannel()) {
       Cli.run(test.env(), "migrate");
@@ -209,6 +220,7 @@ class OperationsIT {
       channel.queueDeclare(test.queue, true, false, false, null);
       channel.queueBind(test.queue, test.exchange, "#");
       var queries = new StatusQueries(test.db.jdbcUrl(), test.db.user(), test.db.password());
+      Rows rows = new Rows(pool);
       try (Cli.Running relay = Cli.start(test.env("CDC_REPLAY_WINDOW", "10m"), "relay")) {
         // A slot shows as active while PostgreSQL is still creating it; rows committed until its
         // starting point go out through the first-start snapshot, not the WAL.
@@ -223,9 +235,10 @@ class OperationsIT {
         UUID third = insertEvent(c, false);
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> publishedLsn(c, third) != null && channel.messageCount(test.queue) == 3);
-        String secondLsn = publishedLsn(c, second);
-        String secondCreated = createdAt(c, second);
+            .until(
+                () -> publishedLsn(rows, third) != null && channel.messageCount(test.queue) == 3);
+        String secondLsn = publishedLsn(rows, second);
+        String secondCreated = createdAt(rows, second);
 
         Cli.Result fromLsn = Cli.run(test.env(), "replay", "--from-lsn", secondLsn);
         Cli.Result fromTime = Cli.run(test.env(), "replay", "--from-time", secondCreated);
@@ -261,29 +274,17 @@ class OperationsIT {
     }
   }
 
-  private static String publishedLsn(java.sql.Connection c, UUID id) throws Exception {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "select published_lsn::text from outbox_events where id = ? and published_at is not"
-                + " null")) {
-      s.setObject(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
+  private static String publishedLsn(Rows rows, UUID id) {
+    return rows.text(
+        "select published_lsn::text from outbox_events where id = ? and published_at is not null",
+        id);
   }
 
-  private static String createdAt(java.sql.Connection c, UUID id) throws Exception {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-                + " from outbox_events where id = ?")) {
-      s.setObject(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+  private static String createdAt(Rows rows, UUID id) {
+    return rows.text(
+        "select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+            + " from outbox_events where id = ?",
+        id);
   }
 
   private static String insertPublished(java.sql.Connection c) throws Exception {

@@ -2,19 +2,23 @@ package dev.outbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbox.config.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line's usage and configuration errors, through the real entry point; no services. */
 class OutboxCliTest {
 
   private static final Map<String, String> NO_ENV = Map.of();
+  private static final String SECRET = "a-test-secret-of-at-least-32-characters";
 
   @ParameterizedTest
   @ValueSource(
@@ -102,13 +106,61 @@ class OutboxCliTest {
   @Test
   void a_malformed_variable_exits_78_naming_it_before_anything_starts() {
     assertThat(Cli.run(Map.of("HTTP_PORT", "eighty"), "all").err())
-        .isEqualTo("outbox all: configuration error: HTTP_PORT must be a number, got eighty\n");
+        .isEqualTo(
+            "outbox all: configuration error: HTTP_PORT must be a whole number, got 'eighty'\n");
     assertThat(Cli.run(Map.of("METRICS_PORT", "-1"), "relay").err())
         .contains("configuration error: METRICS_PORT");
     assertThat(Cli.run(Map.of("CDC_SLOT_NAME", "Bad-Slot"), "status").err())
         .contains("configuration error: CDC_SLOT_NAME");
     assertThat(Cli.run(Map.of("DATABASE_URL", "mysql://x"), "migrate").exitCode())
         .isEqualTo(ExitCodes.CONFIG);
+  }
+
+  @Test
+  void three_bad_values_are_reported_together_one_line_each_naming_its_variable() {
+    Cli.Result result =
+        Cli.run(
+            Map.of("HTTP_PORT", "eighty", "CDC_SLOT_NAME", "Bad-Slot", "NOTIFIER_PREFETCH", "x"),
+            "all");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(result.err().lines())
+        .hasSize(3)
+        .allSatisfy(line -> assertThat(line).startsWith("outbox all: configuration error: "))
+        .anySatisfy(line -> assertThat(line).contains("HTTP_PORT"))
+        .anySatisfy(line -> assertThat(line).contains("CDC_SLOT_NAME"))
+        .anySatisfy(line -> assertThat(line).contains("NOTIFIER_PREFETCH"));
+    assertThat(result.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "relay    | CDC_POLL_INTERVAL=soon CDC_MAX_BATCH_SIZE=many OUTBOX_MAX_RETRIES=x",
+        "notifier | NOTIFIER_CONCURRENCY=x NOTIFIER_PREFETCH=y NOTIFIER_MAX_ATTEMPTS=z",
+        "api      | HTTP_PORT=eighty CDC_SLOT_NAME=Bad-Slot DATABASE_URL=mysql://x"
+      })
+  void three_bad_values_of_one_role_are_all_reported(String role, String pairs) {
+    Map<String, String> env = new HashMap<>(Map.of(Settings.SECRET, SECRET));
+    for (String pair : pairs.split(" ")) {
+      env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+
+    Cli.Result result = Cli.run(env, role);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(result.err().lines()).hasSize(3);
+    for (String variable : env.keySet()) {
+      if (!variable.equals(Settings.SECRET)) {
+        assertThat(result.err().lines())
+            .as(variable)
+            .anySatisfy(
+                line ->
+                    assertThat(line)
+                        .startsWith("outbox " + role + ": configuration error: " + variable));
+      }
+    }
   }
 
   @Test
@@ -129,7 +181,7 @@ class OutboxCliTest {
         }) {
       Cli.Result result = Cli.run(NO_ENV, args);
       assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
-      assertThat(result.err()).contains("HTTP_PORT must be a number, got eighty");
+      assertThat(result.err()).contains("HTTP_PORT must be a whole number, got 'eighty'");
     }
   }
 

@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.notifier.channel.LoggingEmailSender;
-import java.net.http.HttpResponse;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.outbox.testing.HttpTestClient;
+import dev.outbox.testing.OutboxRows;
+import dev.outbox.testing.Rows;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,17 +37,21 @@ class RegisteringUserSendsWelcomeEmailIT {
     var test = new TestEnv("app_e2e");
     var queries = new StatusQueries(test.db.jdbcUrl(), test.db.user(), test.db.password());
     try (test;
+        // one connection, so connectionsTo below can tell it from the roles' own
+        HikariDataSource pool = test.db.pool("app-e2e", 1);
         Cli.Running all = Cli.start(test.env(), "all")) {
       await()
           .atMost(Duration.ofSeconds(90))
           .until(() -> all.out().contains("running") || all.exited());
       await().atMost(Duration.ofSeconds(60)).until(() -> queries.slot(test.slot).streaming());
-      String api = "http://localhost:" + Http.port(all.out(), "api listening on ");
+      HttpTestClient api =
+          new HttpTestClient(
+              URI.create("http://localhost:" + Http.port(all.out(), "api listening on ")));
 
       String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-      HttpResponse<String> created = Http.postJson(api + "/users", "{\"email\":\"" + email + "\"}");
-      assertThat(created.statusCode()).isEqualTo(201);
-      String eventId = userCreatedEventId(test, id(created.body()));
+      HttpTestClient.Response created = api.postJson("/users", "{\"email\":\"" + email + "\"}");
+      assertThat(created.status()).isEqualTo(201);
+      String eventId = userCreatedEventId(pool, id(created.body()));
 
       await()
           .atMost(Duration.ofSeconds(10))
@@ -57,7 +64,7 @@ class RegisteringUserSendsWelcomeEmailIT {
                               assertThat(line)
                                   .contains("event=" + eventId)
                                   .contains("subject=Welcome! Please confirm your email address")));
-      assertThat(Http.get(api + "/metrics").body())
+      assertThat(api.get("/metrics").body())
           .as("one registry for all three roles, served by the api")
           .contains("relay")
           .contains("notifier");
@@ -77,7 +84,7 @@ class RegisteringUserSendsWelcomeEmailIT {
               "outbox all stopped cleanly");
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> connectionsTo(test) == 0 && !queries.lockHeld(test.slot));
+          .until(() -> connectionsTo(pool) == 0 && !queries.lockHeld(test.slot));
     } finally {
       emailLog.detachAppender(emails);
     }
@@ -89,31 +96,19 @@ class RegisteringUserSendsWelcomeEmailIT {
     return m.group(1);
   }
 
-  private static String userCreatedEventId(TestEnv test, String userId) throws Exception {
-    try (var c = test.db.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "select id::text from outbox_events where aggregate_id = ?::uuid"
-                    + " and event_type = 'user.created'")) {
-      s.setString(1, userId);
-      try (ResultSet rs = s.executeQuery()) {
-        assertThat(rs.next()).as("user.created row of " + userId).isTrue();
-        return rs.getString(1);
-      }
-    }
+  private static String userCreatedEventId(HikariDataSource pool, String userId) {
+    Optional<OutboxRows.Row> row =
+        new OutboxRows(pool)
+            .of(userId).stream().filter(r -> r.eventType().equals("user.created")).findFirst();
+    assertThat(row.isPresent()).as("user.created row of " + userId).isTrue();
+    return row.get().id();
   }
 
-  /** Sessions on the test database other than the one asking. */
-  private static int connectionsTo(TestEnv test) throws Exception {
-    try (var c = test.db.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "select count(*) from pg_stat_activity where datname = current_database()"
-                    + " and pid <> pg_backend_pid()")) {
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+  /** Sessions on the test database other than the one asking (the pool's only connection). */
+  private static long connectionsTo(HikariDataSource pool) {
+    return new Rows(pool)
+        .count(
+            "select count(*) from pg_stat_activity where datname = current_database()"
+                + " and pid <> pg_backend_pid()");
   }
 }

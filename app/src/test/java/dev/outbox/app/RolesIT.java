@@ -3,6 +3,8 @@ package dev.outbox.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.outbox.testing.HttpTestClient;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +35,10 @@ class RolesIT {
     try (Cli.Running api =
         Cli.start(test.env("EMAIL_VERIFICATION_SECRET", TestEnv.SECRET), "api")) {
       await().atMost(START).until(() -> api.out().contains("outbox api running") || api.exited());
-      int port = Http.port(api.out(), "api listening on ");
+      HttpTestClient http = localhost(Http.port(api.out(), "api listening on "));
 
-      assertThat(Http.get("http://localhost:" + port + "/health").statusCode()).isEqualTo(200);
-      assertThat(Http.get("http://localhost:" + port + "/metrics").body()).contains("# TYPE");
+      assertThat(http.get("/health").status()).isEqualTo(200);
+      assertThat(http.get("/metrics").body()).contains("# TYPE");
       assertThat(api.stop(START)).isZero();
       assertThat(api.out()).contains("api stopped\n").endsWith("outbox api stopped cleanly\n");
     }
@@ -57,8 +59,7 @@ class RolesIT {
           .contains("metrics on http://localhost:" + metricsPort + "/metrics")
           .contains("relay started on slot " + test.slot);
       assertThat(queries.lockHeld(test.slot)).isTrue();
-      assertThat(Http.get("http://localhost:" + metricsPort + "/metrics").body())
-          .contains("# TYPE");
+      assertThat(localhost(metricsPort).get("/metrics").body()).contains("# TYPE");
       assertThat(relay.stop(START)).isZero();
       assertThat(relay.out()).endsWith("outbox relay stopped cleanly\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> !queries.slot(test.slot).streaming());
@@ -84,12 +85,16 @@ class RolesIT {
       assertThat(notifier.out())
           .contains("notifier consuming " + test.queue + " and " + test.analyticsQueue)
           .contains("(email: log, sms: log)");
-      assertThat(Http.get("http://localhost:" + metricsPort + "/metrics").statusCode())
-          .isEqualTo(200);
+      assertThat(localhost(metricsPort).get("/metrics").status()).isEqualTo(200);
       assertThat(notifier.stop(START)).isZero();
       assertThat(notifier.out())
           .contains("notifier stopped\n")
           .endsWith("outbox notifier stopped cleanly\n");
     }
+  }
+
+  /** The stage lines print localhost, so the requests go there too. */
+  private static HttpTestClient localhost(int port) {
+    return new HttpTestClient(URI.create("http://localhost:" + port));
   }
 }

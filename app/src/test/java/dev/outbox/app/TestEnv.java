@@ -2,8 +2,9 @@ package dev.outbox.app;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.Environment;
 import dev.outbox.notifier.config.NotifierConfig;
-import dev.outbox.notifier.consume.AmqpConnections;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.relay.publish.RabbitTopology;
 import dev.outbox.testing.TestDatabase;
@@ -57,14 +58,14 @@ final class TestEnv implements AutoCloseable {
   }
 
   Connection broker() throws Exception {
-    return AmqpConnections.factory(TestServices.amqpUri()).newConnection("app-test");
+    return AmqpConnections.parse(TestServices.amqpUri()).open("app-test");
   }
 
   @Override
   public void close() throws Exception {
     try (Connection connection = broker();
         Channel channel = connection.createChannel()) {
-      NotifierConfig config = new Settings(env()).notifierQueues();
+      NotifierConfig config = new Settings(Environment.of(env())).notifierQueues();
       List<String> queues = new ArrayList<>();
       for (String q : List.of(queue, analyticsQueue)) {
         queues.add(q);

@@ -31,7 +31,7 @@ final class About {
         "harness, poller and relay JVM: Java "
             + System.getProperty("java.version")
             + "; Debezium Server JVM: "
-            + config.debeziumJava());
+            + config.launch().debeziumJava());
     lines.add("PostgreSQL: " + postgres(config));
     lines.add("RabbitMQ: " + amqp.getServerProperties().get("version"));
     lines.add(
@@ -39,15 +39,15 @@ final class About {
             "settings: rates %s events/s for %d s each (after %d s warm-up at 500/s), %d paced clients,"
                 + " burst %,d events by %d clients, backlog %,d, drain timeout %d s, grace %d s,"
                 + " floors %d s, %d repetitions",
-            config.rates(),
-            config.stepSeconds(),
-            config.warmupSeconds(),
-            config.pacedClients(),
-            config.burstEvents(),
-            config.burstClients(),
-            config.backlogEvents(),
-            config.drainTimeoutSeconds(),
-            config.graceSeconds(),
+            config.workload().rates(),
+            config.workload().stepSeconds(),
+            config.workload().warmupSeconds(),
+            config.workload().pacedClients(),
+            config.workload().burstEvents(),
+            config.workload().burstClients(),
+            config.workload().backlogEvents(),
+            config.workload().drainTimeoutSeconds(),
+            config.workload().graceSeconds(),
             config.floorSeconds(),
             config.repetitions()));
     return lines;

@@ -1,128 +1,115 @@
 package dev.outbox.bench;
 
+import dev.outbox.bench.contestant.Launch;
+import dev.outbox.bench.notifier.NotifierMeasure;
+import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.EventBusSettings;
+import dev.outbox.config.Role;
+import dev.outbox.config.Setting;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a benchmark run needs, read from the environment (see scripts/bench for the quick and
- * full presets). Durations are seconds; every loop in the harness is bounded by one of them.
+ * full presets). Each variable is declared next to what reads it: here the run's shape, in {@link
+ * Workload} the load, in {@link Launch} the child JVMs, in {@link NotifierMeasure} the notifier
+ * measure. The database user and password and EVENT_BUS_URL are the application's own variables.
+ * Every loop in the harness is bounded by one of them.
  *
- * @param adminJdbcUrl BENCH_ADMIN_URL: a maintenance database; the harness creates bench_* next to
- *     it
- * @param contestants BENCH_CONTESTANTS: relay, poller-seed, poller-tuned, debezium-default,
- *     debezium-tuned
- * @param rates BENCH_RATES: the fixed offered rates in events/s
- * @param relayClasspath BENCH_RELAY_CLASSPATH: cdc-relay's runtime classpath (needed for relay)
- * @param relayJavaOpts BENCH_RELAY_JAVA_OPTS: the relay JVM's options; scripts/bench passes the
- *     shipped ones ({@code @docker/relay-jvm.options}) unless told otherwise
- * @param relayEnv BENCH_RELAY_ENV: extra relay variables, e.g. "CDC_POLL_INTERVAL=1ms"
- * @param debeziumHome BENCH_DEBEZIUM_HOME: the unpacked debezium-server-dist (for debezium-*)
- * @param volumeContestants BENCH_VOLUME_CONTESTANTS: who runs the burst and backlog (the slow part,
- *     200,000 inserts each); by default not debezium-default, whose engine and sink are
- *     debezium-tuned's and whose poll interval never applies while a burst keeps its queue full,
- *     nor poller-seed, which delivers its 100 msg/s ceiling (batch / interval) in any volume
- * @param budgetSeconds BENCH_BUDGET_SECONDS: no contestant run starts after this much time; the
- *     report then says what was skipped
- * @param notifierEvents BENCH_NOTIFIER_EVENTS: distinct user.created events per phase of the
- *     notifier throughput measure (the backlog, then as many again with the notifier running)
- * @param notifierDuplicatePercent BENCH_NOTIFIER_DUPLICATE_PERCENT: exact copies (same event id)
- *     published on top of the distinct events, in percent of them (0-100), so dedup is exercised
- * @param notifierTimeoutSeconds BENCH_NOTIFIER_TIMEOUT_SECONDS: the bound of each phase of the
- *     notifier measure (launch → drained, first publish → drained); a phase cut short reports what
- *     was processed by then
- * @param notifierClasspath BENCH_NOTIFIER_CLASSPATH: the notifier's runtime classpath with an SLF4J
- *     binding (needed for the notifier throughput measure; scripts/bench sets it)
- * @param notifierJavaOpts BENCH_NOTIFIER_JAVA_OPTS: the measured notifier JVM's options (JVM
- *     defaults, as docker/compose.yaml runs it, unless set; e.g. a flight recording)
+ * @param adminJdbcUrl a maintenance database; the harness creates bench_* next to it
  */
 public record BenchConfig(
     String adminJdbcUrl,
     String dbUser,
     String dbPassword,
-    String amqpUri,
+    AmqpConnections eventBus,
     List<String> contestants,
-    List<Integer> rates,
-    int stepSeconds,
-    int warmupSeconds,
+    List<String> volumeContestants,
     int repetitions,
-    int burstEvents,
-    int backlogEvents,
-    int burstClients,
-    int pacedClients,
-    int drainTimeoutSeconds,
-    int graceSeconds,
-    int floorSeconds,
-    List<Integer> floorClients,
-    String javaBin,
-    String relayClasspath,
-    String relayJavaOpts,
-    Map<String, String> relayEnv,
-    String pollerJavaOpts,
-    Path debeziumHome,
-    String debeziumJava,
-    String debeziumJavaOpts,
+    int budgetSeconds,
     Path outDir,
     boolean floors,
-    int budgetSeconds,
-    List<String> volumeContestants,
-    int notifierEvents,
-    int notifierDuplicatePercent,
-    int notifierTimeoutSeconds,
-    String notifierClasspath,
-    String notifierJavaOpts) {
+    int floorSeconds,
+    List<Integer> floorClients,
+    Workload workload,
+    Launch launch,
+    NotifierMeasure notifier) {
 
-  public static BenchConfig fromEnv(Map<String, String> env) {
-    var e = new Env(env);
-    List<String> contestants =
-        e.list(
-            "BENCH_CONTESTANTS", "relay,poller-seed,poller-tuned,debezium-default,debezium-tuned");
-    boolean needsRelay = contestants.contains("relay");
-    boolean needsDebezium = contestants.stream().anyMatch(c -> c.startsWith("debezium"));
-    return new BenchConfig(
-        e.text("BENCH_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-        e.text("DATABASE_USER", "postgres"),
-        e.text("DATABASE_PASSWORD", ""),
-        withoutEmptyVhost(e.text("EVENT_BUS_URL", "amqp://guest:guest@127.0.0.1:5672")),
-        contestants,
-        e.list("BENCH_RATES", "100,1000,5000").stream().map(Integer::valueOf).toList(),
-        e.positive("BENCH_STEP_SECONDS", 8),
-        e.positive("BENCH_WARMUP_SECONDS", 2),
-        e.positive("BENCH_REPETITIONS", 3),
-        e.positive("BENCH_BURST_EVENTS", 100_000),
-        e.positive("BENCH_BACKLOG_EVENTS", 100_000),
-        e.positive("BENCH_BURST_CLIENTS", 16),
-        e.positive("BENCH_PACED_CLIENTS", 16),
-        e.positive("BENCH_DRAIN_TIMEOUT_SECONDS", 30),
-        e.positive("BENCH_GRACE_SECONDS", 5),
-        e.positive("BENCH_FLOOR_SECONDS", 5),
-        e.list("BENCH_FLOOR_CLIENTS", "1,4,16").stream().map(Integer::valueOf).toList(),
-        e.text("BENCH_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-        needsRelay ? e.required("BENCH_RELAY_CLASSPATH") : "",
-        e.text("BENCH_RELAY_JAVA_OPTS", ""),
-        e.pairs("BENCH_RELAY_ENV"),
-        e.text("BENCH_POLLER_JAVA_OPTS", ""),
-        Path.of(needsDebezium ? e.required("BENCH_DEBEZIUM_HOME") : "."),
-        e.text("BENCH_DEBEZIUM_JAVA", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"),
-        e.text("BENCH_DEBEZIUM_JAVA_OPTS", ""),
-        Path.of(e.text("BENCH_OUT", "bench-results")).toAbsolutePath(),
-        Boolean.parseBoolean(e.text("BENCH_FLOORS", "true")),
-        e.positive("BENCH_BUDGET_SECONDS", 1140),
-        e.list("BENCH_VOLUME_CONTESTANTS", "relay,poller-tuned,debezium-tuned"),
-        e.positive("BENCH_NOTIFIER_EVENTS", 5_000),
-        e.percent("BENCH_NOTIFIER_DUPLICATE_PERCENT", 10),
-        e.positive("BENCH_NOTIFIER_TIMEOUT_SECONDS", 90),
-        e.text("BENCH_NOTIFIER_CLASSPATH", ""),
-        e.text("BENCH_NOTIFIER_JAVA_OPTS", ""));
-  }
+  static final Setting<String> ADMIN_URL =
+      Setting.text("BENCH_ADMIN_URL")
+          .withDefault("jdbc:postgresql://127.0.0.1:5432/postgres")
+          .withDescription("a maintenance database; the harness creates bench_* next to it")
+          .readBy(Role.BENCH);
+
+  static final Setting<List<String>> CONTESTANTS =
+      ListSettings.texts("BENCH_CONTESTANTS")
+          .withDefault("relay,poller-seed,poller-tuned,debezium-default,debezium-tuned")
+          .withDescription("who is measured, in this order")
+          .readBy(Role.BENCH);
 
   /**
-   * The Java client reads a trailing "/" as the empty vhost, not the default one; the contract's
-   * URL form has it, so it is dropped here.
+   * Who runs the burst and backlog (the slow part, 200,000 inserts each); by default not
+   * debezium-default, whose engine and sink are debezium-tuned's and whose poll interval never
+   * applies while a burst keeps its queue full, nor poller-seed, which delivers its 100 msg/s
+   * ceiling (batch / interval) in any volume.
    */
-  public static String withoutEmptyVhost(String amqpUri) {
-    return amqpUri.endsWith("/") ? amqpUri.substring(0, amqpUri.length() - 1) : amqpUri;
+  static final Setting<List<String>> VOLUME_CONTESTANTS =
+      ListSettings.texts("BENCH_VOLUME_CONTESTANTS")
+          .withDefault("relay,poller-tuned,debezium-tuned")
+          .withDescription("who runs the burst and the backlog")
+          .readBy(Role.BENCH);
+
+  static final Setting<Integer> REPETITIONS =
+      Workload.positive("BENCH_REPETITIONS", "3", "repetitions of every contestant and measure");
+
+  static final Setting<Integer> BUDGET_SECONDS =
+      Workload.positive(
+          "BENCH_BUDGET_SECONDS",
+          "1140",
+          "no contestant run starts after this much time; the report says what was skipped");
+
+  static final Setting<Path> OUT =
+      Setting.custom("BENCH_OUT", text -> Path.of(text).toAbsolutePath())
+          .withDefault("bench-results")
+          .withDescription("where the report, plots and logs go")
+          .readBy(Role.BENCH);
+
+  static final Setting<Boolean> FLOORS =
+      Setting.bool("BENCH_FLOORS")
+          .withDefault("true")
+          .withDescription("measure the PostgreSQL and RabbitMQ floors every repetition")
+          .readBy(Role.BENCH);
+
+  static final Setting<Integer> FLOOR_SECONDS =
+      Workload.positive("BENCH_FLOOR_SECONDS", "5", "how long each floor is measured");
+
+  static final Setting<List<Integer>> FLOOR_CLIENTS =
+      ListSettings.positiveIntegers("BENCH_FLOOR_CLIENTS")
+          .withDefault("1,4,16")
+          .withDescription("writers of the insert floor")
+          .readBy(Role.BENCH);
+
+  /** Reads every setting; the problems, if any, are thrown together by the caller's finish. */
+  public static BenchConfig read(ConfigReader config) {
+    List<String> contestants = config.get(CONTESTANTS);
+    return new BenchConfig(
+        config.get(ADMIN_URL),
+        config.get(DatabaseSettings.USER),
+        config.optional(DatabaseSettings.PASSWORD).orElse(""),
+        config.get(EventBusSettings.URL),
+        contestants,
+        config.get(VOLUME_CONTESTANTS),
+        config.get(REPETITIONS),
+        config.get(BUDGET_SECONDS),
+        config.get(OUT),
+        config.get(FLOORS),
+        config.get(FLOOR_SECONDS),
+        config.get(FLOOR_CLIENTS),
+        Workload.read(config),
+        Launch.read(config, contestants),
+        NotifierMeasure.read(config));
   }
 
   /** The JDBC URL of another database on the same server as the admin URL. */
@@ -134,66 +121,10 @@ public record BenchConfig(
         + (query < 0 ? "" : adminJdbcUrl.substring(query));
   }
 
-  private record Env(Map<String, String> env) {
-    String text(String key, String fallback) {
-      String value = env.get(key);
-      return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    String required(String key) {
-      String value = text(key, null);
-      if (value == null) {
-        throw new IllegalArgumentException(key + " is required (scripts/bench sets it)");
-      }
-      return value;
-    }
-
-    List<String> list(String key, String fallback) {
-      return Arrays.stream(text(key, fallback).split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .toList();
-    }
-
-    /** "K=V,K2=V2" as a map; empty when unset. */
-    Map<String, String> pairs(String key) {
-      Map<String, String> pairs = new java.util.LinkedHashMap<>();
-      for (String pair : list(key, "")) {
-        int eq = pair.indexOf('=');
-        if (eq < 1) {
-          throw new IllegalArgumentException(
-              key + " must be K=V pairs separated by commas: " + pair);
-        }
-        pairs.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-      }
-      return pairs;
-    }
-
-    int percent(String key, int fallback) {
-      String value = text(key, String.valueOf(fallback));
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= 0 && parsed <= 100) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below with the variable's name
-      }
-      throw new IllegalArgumentException(
-          key + " must be a whole percentage 0-100, was '" + value + "'");
-    }
-
-    int positive(String key, int fallback) {
-      String value = text(key, String.valueOf(fallback));
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed > 0) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below with the variable's name
-      }
-      throw new IllegalArgumentException(key + " must be a positive integer, was '" + value + "'");
-    }
+  @Override
+  public String toString() {
+    // the password stays out of logs; the broker is shown without credentials
+    return "BenchConfig[admin=%s, user=%s, broker=%s, contestants=%s, repetitions=%d, out=%s]"
+        .formatted(adminJdbcUrl, dbUser, eventBus.display(), contestants, repetitions, outDir);
   }
 }

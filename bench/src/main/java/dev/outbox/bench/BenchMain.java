@@ -1,7 +1,6 @@
 package dev.outbox.bench;
 
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.outbox.bench.contestant.Contestant;
 import dev.outbox.bench.contestant.ContestantRun;
 import dev.outbox.bench.contestant.DebeziumServerContestant;
@@ -12,6 +11,10 @@ import dev.outbox.bench.floor.DecodingFloor;
 import dev.outbox.bench.floor.InsertFloor;
 import dev.outbox.bench.report.ReportWriter;
 import dev.outbox.bench.report.Results;
+import dev.outbox.config.ConfigException;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.Environment;
+import dev.outbox.config.ExitCodes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,17 +36,26 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    BenchConfig config = BenchConfig.fromEnv(System.getenv());
+    BenchConfig config;
+    try {
+      config = ConfigReader.read(Environment.system(), BenchConfig::read);
+    } catch (ConfigException e) {
+      e.problems().forEach(problem -> System.err.println("bench: configuration error: " + problem));
+      System.exit(ExitCodes.CONFIG);
+      return;
+    }
+    run(config);
+  }
+
+  private static void run(BenchConfig config) throws Exception {
     String runTag = Long.toString(Instant.now().getEpochSecond(), 36);
     var results = new Results();
     List<Contestant> contestants =
         config.contestants().stream().map(n -> contestant(config, n)).toList();
-    var factory = new ConnectionFactory();
-    factory.setUri(config.amqpUri());
     Map<String, String> described = new LinkedHashMap<>();
     contestants.forEach(c -> described.put(c.name(), c.description()));
     long deadline = System.nanoTime() + config.budgetSeconds() * 1_000_000_000L;
-    try (Connection amqp = factory.newConnection("bench-harness")) {
+    try (Connection amqp = config.eventBus().open("bench-harness")) {
       for (int rep = 1; rep <= config.repetitions(); rep++) {
         if (config.floors()) {
           runFloors(config, amqp, results, rep, runTag);

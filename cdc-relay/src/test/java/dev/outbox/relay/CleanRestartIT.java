@@ -31,7 +31,7 @@ class CleanRestartIT {
         env.insert(UUID.randomUUID().toString(), "restart.before", "{\"seq\":0}");
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> env.count("SELECT count(*) FROM relay_offsets") > 0);
+            .until(() -> env.rows.count("SELECT count(*) FROM relay_offsets") > 0);
       } finally {
         initial.close();
       }
@@ -49,7 +49,7 @@ class CleanRestartIT {
             .until(
                 () ->
                     received.distinct("restart.") == writer.total() + 1
-                        && env.unpublishedRows() == 0);
+                        && env.outbox.unpublished() == 0);
       } finally {
         first.close();
       }

@@ -11,9 +11,6 @@ import dev.outbox.testing.TestServices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +76,8 @@ class OutageIT {
       await()
           .atMost(Duration.ofSeconds(90))
           .until(
-              () -> received.distinct("outage.") == writer.total() && env.unpublishedRows() == 0);
+              () ->
+                  received.distinct("outage.") == writer.total() && env.outbox.unpublished() == 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       env.describe("broker outage", received, "outage.");
       throw e;
@@ -102,14 +100,15 @@ class OutageIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> received.distinct("dbdown.") >= 100);
 
     long walSender = slotPid();
-    execute("SELECT pg_terminate_backend(" + walSender + ")");
+    env.rows.execute("SELECT pg_terminate_backend(" + walSender + ")");
     writer.join();
 
     try {
       await()
           .atMost(Duration.ofSeconds(90))
           .until(
-              () -> received.distinct("dbdown.") == writer.total() && env.unpublishedRows() == 0);
+              () ->
+                  received.distinct("dbdown.") == writer.total() && env.outbox.unpublished() == 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       env.describe("replication connection killed", received, "dbdown.");
       throw e;
@@ -123,24 +122,9 @@ class OutageIT {
         writer.total(), received.count("dbdown.") - writer.total());
   }
 
-  private static long slotPid() throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT COALESCE(active_pid, 0) FROM pg_replication_slots WHERE slot_name = '"
-                    + env.slot
-                    + "'")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static void execute(String sql) throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+  private static long slotPid() {
+    return env.rows.count(
+        "SELECT COALESCE(active_pid, 0) FROM pg_replication_slots WHERE slot_name = ?", env.slot);
   }
 
   private static double outages() {

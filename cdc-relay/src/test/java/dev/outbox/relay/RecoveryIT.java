@@ -16,9 +16,6 @@ import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,11 +111,11 @@ class RecoveryIT {
     String firstLsn = received.byId(ids.get(0)).header("lsn");
     UUID unpublished = UUID.randomUUID();
     UUID parked = UUID.randomUUID();
-    execute(
+    env.rows.execute(
         "UPDATE outbox_events SET published_at = now() - interval '8 days' WHERE id = '"
             + ids.get(0)
             + "'");
-    execute(
+    env.rows.execute(
         "INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, payload,"
             + " created_at) VALUES ('"
             + unpublished
@@ -126,7 +123,7 @@ class RecoveryIT {
             + " ('"
             + parked
             + "', 'old', gen_random_uuid(), 'old.parked', '{}', now() - interval '9 days')");
-    execute("UPDATE outbox_events SET parked_at = now() WHERE id = '" + parked + "'");
+    env.rows.execute("UPDATE outbox_events SET parked_at = now() WHERE id = '" + parked + "'");
     awaitRowPublished(unpublished);
 
     long deleted = new Retention(env.dataSource, Duration.ofDays(7), 1).run();
@@ -145,7 +142,7 @@ class RecoveryIT {
   void status_shows_the_active_relay_its_positions_and_the_backlog() throws Exception {
     ReceivedMessages received = env.queue("status.#");
     UUID parked = insertAndAwait(received, "status.happened", 1).get(0);
-    execute(
+    env.rows.execute(
         "UPDATE outbox_events SET published_at = NULL, parked_at = now() WHERE id = '"
             + parked
             + "'");
@@ -191,26 +188,14 @@ class RecoveryIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                query(
-                    "SELECT published_at IS NOT NULL FROM outbox_events WHERE id = '" + id + "'"));
+                env.rows.count(
+                        "SELECT count(*) FROM outbox_events"
+                            + " WHERE id = ? AND published_at IS NOT NULL",
+                        id)
+                    == 1);
   }
 
-  private static boolean exists(UUID id) throws Exception {
-    return query("SELECT count(*) = 1 FROM outbox_events WHERE id = '" + id + "'");
-  }
-
-  private static boolean query(String sql) throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() && rs.getBoolean(1);
-    }
-  }
-
-  private static void execute(String sql) throws Exception {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+  private static boolean exists(UUID id) {
+    return env.rows.count("SELECT count(*) FROM outbox_events WHERE id = ?", id) == 1;
   }
 }

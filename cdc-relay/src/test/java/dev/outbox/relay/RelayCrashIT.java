@@ -48,7 +48,8 @@ class RelayCrashIT {
         await()
             .atMost(Duration.ofSeconds(90))
             .until(
-                () -> received.distinct("crash.") == writer.total() && env.unpublishedRows() == 0);
+                () ->
+                    received.distinct("crash.") == writer.total() && env.outbox.unpublished() == 0);
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         System.out.printf(
             "relay crash IT timed out: written %d, distinct %d, deliveries %d, unpublished rows"
@@ -56,7 +57,7 @@ class RelayCrashIT {
             writer.written(),
             received.distinct("crash."),
             received.count("crash."),
-            env.unpublishedRows(),
+            env.outbox.unpublished(),
             received.sequencesByAggregate("crash.").values().stream()
                 .map(s -> s.size() + ":" + (s.isEmpty() ? -1 : s.get(s.size() - 1)))
                 .toList());

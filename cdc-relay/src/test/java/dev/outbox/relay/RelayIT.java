@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,9 +44,10 @@ class RelayIT {
     publishedBeforeStart = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
     pendingBeforeStart = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
     parkedBeforeStart = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
-    execute(
+    env.rows.execute(
         "UPDATE outbox_events SET published_at = now() WHERE id = '" + publishedBeforeStart + "'");
-    execute("UPDATE outbox_events SET parked_at = now() WHERE id = '" + parkedBeforeStart + "'");
+    env.rows.execute(
+        "UPDATE outbox_events SET parked_at = now() WHERE id = '" + parkedBeforeStart + "'");
     Map<String, String> vars = env.env();
     vars.put("EVENT_BUS_MAX_MESSAGE_BYTES", "8192");
     // Short, so the slot test below sees the windowed task confirm positions to the slot.
@@ -119,8 +119,8 @@ class RelayIT {
   void update_or_delete_on_outbox_events_never_produces_a_message() {
     UUID id = env.insert(UUID.randomUUID().toString(), "user.created", "{\"v\":1}");
     awaitMessage(id);
-    execute("UPDATE outbox_events SET payload = '{\"v\":2}' WHERE id = '" + id + "'");
-    execute("DELETE FROM outbox_events WHERE id = '" + id + "'");
+    env.rows.execute("UPDATE outbox_events SET payload = '{\"v\":2}' WHERE id = '" + id + "'");
+    env.rows.execute("DELETE FROM outbox_events WHERE id = '" + id + "'");
     UUID marker = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
     awaitMessage(marker);
 
@@ -209,18 +209,19 @@ class RelayIT {
   @Test
   void idle_outbox_and_a_busy_other_table_still_advance_the_slot_a_replay_window_behind()
       throws Exception {
-    execute("CREATE TABLE IF NOT EXISTS busy_table (id BIGSERIAL PRIMARY KEY, v TEXT)");
-    String before = queryText("SELECT pg_current_wal_lsn()::text");
-    execute("INSERT INTO busy_table (v) SELECT md5(g::text) FROM generate_series(1, 5000) g");
-    String afterWrites = queryText("SELECT pg_current_wal_lsn()::text");
+    env.rows.execute("CREATE TABLE IF NOT EXISTS busy_table (id BIGSERIAL PRIMARY KEY, v TEXT)");
+    String before = env.rows.text("SELECT pg_current_wal_lsn()::text");
+    env.rows.execute(
+        "INSERT INTO busy_table (v) SELECT md5(g::text) FROM generate_series(1, 5000) g");
+    String afterWrites = env.rows.text("SELECT pg_current_wal_lsn()::text");
 
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              execute("INSERT INTO busy_table (v) VALUES ('more')");
+              env.rows.execute("INSERT INTO busy_table (v) VALUES ('more')");
               assertThat(
-                      queryText(
+                      env.rows.text(
                           "SELECT pg_wal_lsn_diff(confirmed_flush_lsn, '"
                               + afterWrites
                               + "') >= 0 FROM pg_replication_slots WHERE slot_name = '"
@@ -271,24 +272,6 @@ class RelayIT {
         row.put("parked", rs.getBoolean(6));
         return row;
       }
-    }
-  }
-
-  static void execute(String sql) {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
-  }
-
-  static String queryText(String sql) throws SQLException {
-    try (Connection c = env.dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
     }
   }
 }

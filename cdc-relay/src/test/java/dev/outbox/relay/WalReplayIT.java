@@ -18,9 +18,6 @@ import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,17 +249,8 @@ class WalReplayIT {
   }
 
   private static String publishedLsnText(UUID id) {
-    try (Connection c = env.dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT published_lsn::text FROM outbox_events"
-                    + " WHERE id = ? AND published_at IS NOT NULL")) {
-      ps.setObject(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return env.rows.text(
+        "SELECT published_lsn::text FROM outbox_events WHERE id = ? AND published_at IS NOT NULL",
+        id);
   }
 }

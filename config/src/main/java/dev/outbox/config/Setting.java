@@ -5,15 +5,12 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The declaration of one environment variable: its name, default, meaning, the roles that read it,
@@ -26,9 +23,6 @@ import java.util.regex.Pattern;
  * @param <T> the value's type
  */
 public final class Setting<T> {
-
-  /** PostgreSQL's unquoted identifier, lower case, at most 63 bytes: slots, publications. */
-  private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final String name;
   private final Function<String, T> parser;
@@ -67,17 +61,17 @@ public final class Setting<T> {
 
   /** A whole number of at least {@code min}. */
   public static Setting<Integer> integer(String name, int min) {
-    return custom(name, text -> (int) wholeNumber(text, min, Integer.MAX_VALUE));
+    return integer(name, min, Integer.MAX_VALUE);
   }
 
   /** A whole number from {@code min} to {@code max}. */
   public static Setting<Integer> integer(String name, int min, int max) {
-    return custom(name, text -> (int) wholeNumber(text, min, max));
+    return custom(name, text -> (int) Parsers.wholeNumber(text, min, max));
   }
 
   /** A whole number of at least {@code min}, as a long. */
   public static Setting<Long> longValue(String name, long min) {
-    return custom(name, text -> wholeNumber(text, min, Long.MAX_VALUE));
+    return custom(name, text -> Parsers.wholeNumber(text, min, Long.MAX_VALUE));
   }
 
   /** A TCP port; 0 means "any free one" or "off", as the setting's description says. */
@@ -87,80 +81,27 @@ public final class Setting<T> {
 
   /** A duration in the one syntax of {@link Durations}; never negative. */
   public static Setting<Duration> duration(String name) {
-    return custom(
-        name,
-        text -> {
-          Duration d = Durations.parse(name, text);
-          if (d.isNegative()) {
-            throw new IllegalArgumentException("must not be negative, got '" + text + "'");
-          }
-          return d;
-        });
+    return custom(name, text -> Parsers.duration(name, text));
   }
 
   /** {@code true} or {@code false}, in any case. */
   public static Setting<Boolean> bool(String name) {
-    return custom(
-        name,
-        text -> {
-          if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("must be true or false, got '" + text + "'");
-          }
-          return Boolean.parseBoolean(text);
-        });
+    return custom(name, Parsers::bool);
   }
 
   /** One of {@code type}'s constants, named in any case. */
   public static <E extends Enum<E>> Setting<E> choice(String name, Class<E> type) {
-    return custom(
-        name,
-        text -> {
-          for (E candidate : type.getEnumConstants()) {
-            if (candidate.name().equalsIgnoreCase(text)) {
-              return candidate;
-            }
-          }
-          throw new IllegalArgumentException(
-              "must be one of "
-                  + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
-                  + ", got '"
-                  + text
-                  + "'");
-        });
+    return custom(name, text -> Parsers.choice(type, text));
   }
 
   /** A lower-case SQL identifier of 1-63 characters (slot and publication names). */
   public static Setting<String> identifier(String name) {
-    return custom(
-        name,
-        text -> {
-          if (!SQL_IDENTIFIER.matcher(text).matches()) {
-            throw new IllegalArgumentException(
-                "must be a lower-case SQL identifier of 1-63 letters, digits or underscores"
-                    + " (not starting with a digit), got '"
-                    + text
-                    + "'");
-          }
-          return text;
-        });
+    return custom(name, Parsers::sqlIdentifier);
   }
 
   /** An absolute http or https URL. */
   public static Setting<URI> httpUrl(String name) {
-    return custom(
-        name,
-        text -> {
-          URI uri;
-          try {
-            uri = URI.create(text);
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("is not a URL: '" + text + "'", e);
-          }
-          if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("must be an http(s) URL, got '" + text + "'");
-          }
-          return uri;
-        });
+    return custom(name, Parsers::httpUrl);
   }
 
   /** The same declaration with a default, written as an operator would write the value. */
@@ -266,24 +207,6 @@ public final class Setting<T> {
       }
     }
     return List.copyOf(settings);
-  }
-
-  private static long wholeNumber(String text, long min, long max) {
-    long value;
-    try {
-      value = Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be a whole number, got '" + text + "'", e);
-    }
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          (max == Long.MAX_VALUE || max == Integer.MAX_VALUE
-                  ? "must be at least " + min
-                  : "must be between " + min + " and " + max)
-              + ", got "
-              + value);
-    }
-    return value;
   }
 
   @Override

@@ -6,17 +6,15 @@ import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.AmqpConnections;
 import dev.outbox.config.ConfigReader;
-import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.Environment;
-import dev.outbox.config.Pools;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.notifier.fakes.FakeHttpProvider;
-import dev.outbox.notifier.fakes.MutableClock;
 import dev.outbox.notifier.store.DeliveryRecord;
 import dev.outbox.notifier.store.JdbcDeliveries;
+import dev.outbox.testing.MutableClock;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import io.micrometer.core.instrument.Counter;
@@ -41,8 +39,7 @@ final class NotifierHarness implements AutoCloseable {
   static final Duration LEASE = Duration.ofSeconds(60);
 
   final TestDatabase db = TestDatabase.create("notifier");
-  final HikariDataSource pool =
-      Pools.create(new DatabaseSettings(db.jdbcUrl(), db.user(), db.password()), "notifier-it", 12);
+  final HikariDataSource pool = db.pool("notifier-it", 12);
   final FakeHttpProvider sendGrid = FakeHttpProvider.sendGrid();
   final FakeHttpProvider twilio = FakeHttpProvider.twilio();
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));

@@ -13,8 +13,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC for tests that look at rows behind the code under test: counts, rows as column maps
- * and statements, each on a connection of its own. Parameters bind in order ({@code ?}).
+ * Plain JDBC for tests that look at rows behind the code under test: counts, single values as text,
+ * rows as column maps and statements, each on a connection of its own. Parameters bind in order
+ * ({@code ?}).
  */
 public final class Rows {
 
@@ -33,13 +34,28 @@ public final class Rows {
     return ((Number) rows.get(0).values().iterator().next()).longValue();
   }
 
+  /**
+   * The first column of the first row as PostgreSQL's text for it ({@code pg_lsn} as {@code
+   * 0/16B3748}, a boolean as {@code t}), or null when {@code sql} selects no row or a NULL: tests
+   * that wait for a value to appear poll this.
+   */
+  public String text(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   /** Every row {@code sql} selects as a column-name map, in the query's order. */
   public List<Map<String, Object>> list(String sql, Object... parameters) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
+      bind(s, parameters);
       try (ResultSet rs = s.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -64,6 +80,12 @@ public final class Rows {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
+    }
+  }
+
+  private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      s.setObject(i + 1, parameters[i]);
     }
   }
 }

@@ -88,7 +88,8 @@ public final class JsonBody {
     if (contentType == null) {
       throw unsupported("A Content-Type of application/json is required");
     }
-    String[] parts = contentType.split(";");
+    // The limit keeps empty parts: ";".split(";") is an empty array, and parts[0] would throw.
+    String[] parts = contentType.split(";", -1);
     if (!"application/json".equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
       throw unsupported("Only application/json is accepted");
     }

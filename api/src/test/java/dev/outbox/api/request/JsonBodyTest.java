@@ -29,7 +29,10 @@ class JsonBodyTest {
         "text/plain",
         "application/x-www-form-urlencoded",
         "application/json; charset=latin1",
-        "application/jsonp"
+        "application/jsonp",
+        ";",
+        ";;",
+        ""
       })
   void other_content_types_are_unsupported(String contentType) {
     assertThatThrownBy(() -> JsonBody.requireJsonContentType(contentType))

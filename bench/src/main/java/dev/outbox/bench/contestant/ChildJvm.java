@@ -4,6 +4,7 @@ import dev.outbox.bench.load.Clocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +29,21 @@ public final class ChildJvm implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(killer);
   }
 
-  /** Starts {@code command} in {@code workDir} with the given extra environment. */
+  /**
+   * Starts {@code command} in {@code workDir} with the harness's environment plus {@code env}. A
+   * variable set here replaces its {@code _FILE} form the harness may have (a secret read from a
+   * file), which the child would otherwise see next to it and refuse.
+   */
   public static ChildJvm launch(
       List<String> command, Map<String, String> env, Path workDir, Path log) throws IOException {
+    Files.createDirectories(workDir);
     Files.createDirectories(log.getParent());
     var builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
+    env.keySet().forEach(name -> builder.environment().remove(name + "_FILE"));
     builder.environment().putAll(env);
     long launchedUs = Clocks.nowMicros();
     return new ChildJvm(builder.start(), log, launchedUs);
@@ -56,6 +63,20 @@ public final class ChildJvm implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * Waits for a process that ends by itself (a command rather than a role).
+   *
+   * @return its exit code
+   * @throws IOException when it is still running after {@code timeout}
+   */
+  public int awaitExit(Duration timeout) throws IOException, InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IOException(
+          "still running after " + timeout.toSeconds() + " s (stopped now); see " + log);
+    }
+    return process.exitValue();
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within 20 s. */

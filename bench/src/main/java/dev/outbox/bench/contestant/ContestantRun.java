@@ -56,7 +56,7 @@ public final class ContestantRun {
         steps.coldStart(jvm);
         steps.warmUp();
         steps.idle(jvm);
-        for (int rate : config.rates()) {
+        for (int rate : config.workload().rates()) {
           steps.fixedRate(jvm, rate);
         }
         if (volumes) {

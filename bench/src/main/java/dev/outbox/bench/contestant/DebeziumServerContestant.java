@@ -57,15 +57,15 @@ public final class DebeziumServerContestant implements Contestant {
     Path configDir = Files.createDirectories(runDir.resolve("config"));
     Files.writeString(
         configDir.resolve("application.properties"), properties(db, exchange, runDir));
-    Path home = config.debeziumHome().toAbsolutePath();
+    Path home = config.launch().debeziumHome().toAbsolutePath();
     String classpath =
         String.join(
             ":",
             home.resolve("debezium-server-dist-3.6.1.Final-runner.jar").toString(),
             home.resolve("config/lib").toString(),
             home.resolve("lib").toString() + "/*");
-    List<String> command = new ArrayList<>(List.of(config.debeziumJava()));
-    command.addAll(JavaOpts.split(config.debeziumJavaOpts()));
+    List<String> command = new ArrayList<>(List.of(config.launch().debeziumJava()));
+    command.addAll(JavaOpts.split(config.launch().debeziumJavaOpts()));
     command.addAll(List.of("-cp", classpath, "io.debezium.server.Main"));
     return ChildJvm.launch(command, Map.of(), runDir, log);
   }

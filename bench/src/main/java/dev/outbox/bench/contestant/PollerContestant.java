@@ -47,19 +47,21 @@ public final class PollerContestant implements Contestant {
   @Override
   public ChildJvm launch(BenchDatabase db, String exchange, Path runDir, Path log)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(config.javaBin()));
-    command.addAll(JavaOpts.split(config.pollerJavaOpts()));
+    List<String> command = new ArrayList<>(List.of(config.launch().javaBin()));
+    command.addAll(JavaOpts.split(config.launch().pollerJavaOpts()));
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), PollerMain.class.getName()));
+    // The database user and password and EVENT_BUS_URL are the harness's own: inherited.
     Map<String, String> env =
         Map.of(
-            "DATABASE_URL", db.jdbcUrl(),
-            "DATABASE_USER", config.dbUser(),
-            "DATABASE_PASSWORD", config.dbPassword(),
-            "EVENT_BUS_URL", config.amqpUri(),
-            "EVENT_BUS_EXCHANGE", exchange,
-            "OUTBOX_POLL_INTERVAL", interval,
-            "OUTBOX_BATCH_SIZE", Integer.toString(batchSize));
+            "DATABASE_URL",
+            db.jdbcUrl(),
+            "EVENT_BUS_EXCHANGE",
+            exchange,
+            "OUTBOX_POLL_INTERVAL",
+            interval,
+            "OUTBOX_BATCH_SIZE",
+            Integer.toString(batchSize));
     return ChildJvm.launch(command, env, runDir, log);
   }
 }

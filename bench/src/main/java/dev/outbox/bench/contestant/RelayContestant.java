@@ -6,18 +6,24 @@ import dev.outbox.bench.BenchConfig;
 import dev.outbox.bench.BenchDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Our relay (module cdc-relay), configured only through its environment, as in production. */
+/**
+ * Our relay (module cdc-relay) as the README runs it, {@code java <options> -jar outbox.jar relay},
+ * configured only through its environment, as in production: the database, slot, publication and
+ * exchange of the run, no metrics endpoint (the harness measures the process from outside), the
+ * rest at its defaults unless the harness's environment or BENCH_RELAY_ENV sets them.
+ */
 public final class RelayContestant implements Contestant {
 
   private final BenchConfig config;
+  private final OutboxJar jar;
 
   public RelayContestant(BenchConfig config) {
     this.config = config;
+    this.jar = new OutboxJar(config.launch());
   }
 
   @Override
@@ -27,11 +33,12 @@ public final class RelayContestant implements Contestant {
 
   @Override
   public String description() {
-    return "cdc-relay (embedded Debezium engine, pgoutput) run as `dev.outbox.relay.RelayMain`"
-        + (config.relayJavaOpts().isBlank()
+    Launch launch = config.launch();
+    return "cdc-relay (embedded Debezium engine, pgoutput) run as `java -jar outbox.jar relay`"
+        + (launch.relayJavaOpts().isBlank()
             ? ""
-            : " with `" + String.join(" ", JavaOpts.split(config.relayJavaOpts())) + "`")
-        + (config.relayEnv().isEmpty() ? "" : ", environment " + config.relayEnv());
+            : " with `" + String.join(" ", JavaOpts.split(launch.relayJavaOpts())) + "`")
+        + (launch.relayEnv().isEmpty() ? "" : ", environment " + launch.relayEnv());
   }
 
   /** As the relay's RabbitTopology does: unroutable messages go to a durable queue. */
@@ -58,16 +65,14 @@ public final class RelayContestant implements Contestant {
   @Override
   public ChildJvm launch(BenchDatabase db, String exchange, Path runDir, Path log)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(config.javaBin()));
-    command.addAll(JavaOpts.split(config.relayJavaOpts()));
-    command.addAll(List.of("-cp", config.relayClasspath(), "dev.outbox.relay.RelayMain"));
-    Map<String, String> env = new HashMap<>(config.relayEnv());
+    List<String> command =
+        jar.commandLine(JavaOpts.split(config.launch().relayJavaOpts()), "relay");
+    // The database user and password and EVENT_BUS_URL are the harness's own: inherited.
+    Map<String, String> env = new HashMap<>(Map.of("METRICS_PORT", "0"));
+    env.putAll(config.launch().relayEnv());
     env.putAll(
         Map.of(
             "DATABASE_URL", db.jdbcUrl(),
-            "DATABASE_USER", config.dbUser(),
-            "DATABASE_PASSWORD", config.dbPassword(),
-            "EVENT_BUS_URL", config.amqpUri(),
             "EVENT_BUS_EXCHANGE", exchange,
             "CDC_SLOT_NAME", db.slot(),
             "CDC_PUBLICATION", db.publication()));

@@ -72,10 +72,15 @@ final class Steps {
   void warmUp() throws Exception {
     int rate = 500;
     StepRecording warm =
-        deliveries.expect(ContestantRun.nextStep(), (long) rate * config.warmupSeconds());
+        deliveries.expect(
+            ContestantRun.nextStep(), (long) rate * config.workload().warmupSeconds());
     OutboxLoad.run(
-        db, warm.step(), (long) rate * config.warmupSeconds(), rate, config.pacedClients());
-    warm.awaitAll(config.graceSeconds(), TimeUnit.SECONDS);
+        db,
+        warm.step(),
+        (long) rate * config.workload().warmupSeconds(),
+        rate,
+        config.workload().pacedClients());
+    warm.awaitAll(config.workload().graceSeconds(), TimeUnit.SECONDS);
     skipLeftovers();
   }
 
@@ -86,7 +91,7 @@ final class Steps {
   void idle(ChildJvm jvm) throws Exception {
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
     long t0 = System.nanoTime();
-    TimeUnit.SECONDS.sleep(config.stepSeconds());
+    TimeUnit.SECONDS.sleep(config.workload().stepSeconds());
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     double percent = 100.0 * cpu * 1_000 / (System.nanoTime() - t0);
     results.idles.add(new Results.IdleRun(contestant.name(), rep, percent));
@@ -94,11 +99,12 @@ final class Steps {
   }
 
   void fixedRate(ChildJvm jvm, int rate) throws Exception {
-    long events = (long) rate * config.stepSeconds();
+    long events = (long) rate * config.workload().stepSeconds();
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
-    OutboxLoad.Result load = OutboxLoad.run(db, rec.step(), events, rate, config.pacedClients());
-    rec.awaitAll(config.graceSeconds(), TimeUnit.SECONDS);
+    OutboxLoad.Result load =
+        OutboxLoad.run(db, rec.step(), events, rate, config.workload().pacedClients());
+    rec.awaitAll(config.workload().graceSeconds(), TimeUnit.SECONDS);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     Histogram confirm = contestant.marksPublished() ? publishedLatency(rec.step()) : null;
     skipLeftovers();

@@ -49,11 +49,12 @@ final class VolumeSteps {
 
   /** 100,000 rows inserted as fast as the clients commit, while the contestant runs. */
   void burst(ChildJvm jvm) throws Exception {
-    long events = config.burstEvents();
+    long events = config.workload().burstEvents();
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
-    OutboxLoad.Result load = OutboxLoad.run(db, rec.step(), events, 0, config.burstClients());
-    rec.awaitAllOrHopeless(config.drainTimeoutSeconds(), 8);
+    OutboxLoad.Result load =
+        OutboxLoad.run(db, rec.step(), events, 0, config.workload().burstClients());
+    rec.awaitAllOrHopeless(config.workload().drainTimeoutSeconds(), 8);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     long rss = ProcessProbe.peakRssKb(jvm.pid());
     double seconds = (rec.lastReceiveUs() - load.startUs()) / 1e6;
@@ -74,19 +75,24 @@ final class VolumeSteps {
   void commitBacklog() throws Exception {
     backlogStep = ContestantRun.nextStep();
     OutboxLoad.Result load =
-        OutboxLoad.run(db, backlogStep, config.backlogEvents(), 0, config.burstClients());
+        OutboxLoad.run(
+            db,
+            backlogStep,
+            config.workload().backlogEvents(),
+            0,
+            config.workload().burstClients());
     backlogInsertRate = load.ratePerSecond();
   }
 
   /** Launch to first event and drain rate of the committed backlog. */
   void drainBacklog(ChildJvm jvm) throws Exception {
-    StepRecording rec = deliveries.expect(backlogStep, config.backlogEvents());
+    StepRecording rec = deliveries.expect(backlogStep, config.workload().backlogEvents());
     long first = rec.awaitFirst(120, TimeUnit.SECONDS);
     if (first < 0) {
       throw new IOException(contestant.name() + " drained nothing after restart, see " + jvm.log());
     }
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
-    rec.awaitAllOrHopeless(config.drainTimeoutSeconds(), 8);
+    rec.awaitAllOrHopeless(config.workload().drainTimeoutSeconds(), 8);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     long rss = ProcessProbe.peakRssKb(jvm.pid());
     double seconds = (rec.lastReceiveUs() - jvm.launchedUs()) / 1e6;
@@ -95,7 +101,7 @@ final class VolumeSteps {
     record(
         rec,
         "backlog",
-        config.backlogEvents(),
+        config.workload().backlogEvents(),
         backlogInsertRate,
         seconds,
         rate,

@@ -54,7 +54,8 @@ public final class DecodingFloor {
               .start()) {
         var reader = new Thread(() -> read(stream, latency, done), "decoding-floor");
         reader.start();
-        OutboxLoad.run(db, 1, (long) RATE * config.floorSeconds(), RATE, config.pacedClients());
+        OutboxLoad.run(
+            db, 1, (long) RATE * config.floorSeconds(), RATE, config.workload().pacedClients());
         Thread.sleep(500);
         done.set(true);
         // the reader blocks in read(): one more transaction wakes it up to see the flag

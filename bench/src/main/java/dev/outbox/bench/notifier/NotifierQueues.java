@@ -2,8 +2,6 @@ package dev.outbox.bench.notifier;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
-import dev.outbox.notifier.config.ConsumerSettings;
-import dev.outbox.notifier.consume.QueueNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +10,10 @@ import java.util.Map;
 
 /**
  * The exchange and the queues of one measured notifier, named from the settings it runs with (so
- * the harness and the notifier agree on them): its two work queues, their delay queues and
- * dead-letter queues, and the exchange's alternate exchange and queue.
+ * the harness and the notifier agree on them): its two work queues (NOTIFIER_QUEUE and
+ * NOTIFIER_ANALYTICS_QUEUE, which the harness sets), their delay queues {@code <queue>.retry.
+ * <delay>ms} and dead-letter queues {@code <queue>.dlq} (the names the notifier declares, see the
+ * README), and the exchange's alternate exchange and queue.
  */
 final class NotifierQueues {
 
@@ -21,10 +21,20 @@ final class NotifierQueues {
   private final List<String> workQueues;
   private final List<Duration> retryDelays;
 
-  NotifierQueues(String exchange, ConsumerSettings settings) {
+  NotifierQueues(String exchange, NotifierConsumerSettings settings) {
     this.exchange = exchange;
-    this.workQueues = List.of(settings.queue(), settings.analyticsQueue());
+    this.workQueues = List.of(exchange + ".notifications", exchange + ".analytics");
     this.retryDelays = settings.retryDelays();
+  }
+
+  /** The delay queue of {@code workQueue} for {@code delay}. */
+  static String retry(String workQueue, Duration delay) {
+    return workQueue + ".retry." + delay.toMillis() + "ms";
+  }
+
+  /** Where {@code workQueue}'s messages go when they give up. */
+  static String deadLetter(String workQueue) {
+    return workQueue + ".dlq";
   }
 
   /**
@@ -45,6 +55,10 @@ final class NotifierQueues {
     }
   }
 
+  String exchange() {
+    return exchange;
+  }
+
   /** The notification consumer's work queue (NOTIFIER_QUEUE). */
   String notifications() {
     return workQueues.get(0);
@@ -63,7 +77,7 @@ final class NotifierQueues {
   long waiting(Channel channel, String workQueue) throws IOException {
     long waiting = channel.messageCount(workQueue);
     for (int i = 0; waiting == 0 && i < retryDelays.size(); i++) {
-      waiting += channel.messageCount(QueueNames.retry(workQueue, retryDelays.get(i)));
+      waiting += channel.messageCount(retry(workQueue, retryDelays.get(i)));
     }
     return waiting;
   }
@@ -72,7 +86,7 @@ final class NotifierQueues {
   long deadLettered(Channel channel) throws IOException {
     long dead = channel.messageCount(unroutable());
     for (String queue : workQueues) {
-      dead += channel.messageCount(QueueNames.deadLetter(queue));
+      dead += channel.messageCount(deadLetter(queue));
     }
     return dead;
   }
@@ -90,8 +104,8 @@ final class NotifierQueues {
     List<String> queues = new ArrayList<>();
     for (String queue : workQueues) {
       queues.add(queue);
-      queues.add(QueueNames.deadLetter(queue));
-      retryDelays.forEach(delay -> queues.add(QueueNames.retry(queue, delay)));
+      queues.add(deadLetter(queue));
+      retryDelays.forEach(delay -> queues.add(retry(queue, delay)));
     }
     queues.add(unroutable());
     return queues;

@@ -4,7 +4,6 @@ import dev.outbox.bench.BenchConfig;
 import dev.outbox.bench.contestant.JavaOpts;
 import dev.outbox.bench.report.Spread;
 import dev.outbox.bench.report.Table;
-import dev.outbox.notifier.config.ConsumerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,15 +14,15 @@ final class NotifierReport {
 
   private NotifierReport() {}
 
-  static String render(BenchConfig config, List<NotifierRun.Result> results, List<String> notes) {
-    ConsumerSettings settings = results.get(0).settings();
+  static String render(BenchConfig config, List<NotifierResult> results, List<String> notes) {
+    NotifierConsumerSettings settings = results.get(0).settings();
     var md = new StringBuilder();
     md.append(
         String.format(
             "Method: per repetition, on a fresh database and exchange, %,d `user.created` events"
                 + " (docs/events.md; every user has an email and a phone) plus %d %% exact copies"
                 + " (same event id, up to %d messages after the original) are published with"
-                + " confirms; then `NotifierMain` starts in a child JVM (%s, EMAIL_ADAPTER=log,"
+                + " confirms; then `java -jar outbox.jar notifier` starts in a child JVM (%s, EMAIL_ADAPTER=log,"
                 + " SMS_ADAPTER=log, NOTIFIER_CONCURRENCY=%d, NOTIFIER_PREFETCH=%d) and is polled"
                 + " every 20 ms until, for each of its two consumers, nothing waits in its work and"
                 + " delay queues and every event is recorded: welcome email and SMS `SENT` in"
@@ -33,37 +32,37 @@ final class NotifierReport {
                 + " from the first publish. Each phase is bounded by"
                 + " BENCH_NOTIFIER_TIMEOUT_SECONDS=%d. Rates count distinct events; CPU is the"
                 + " notifier's utime+stime over the timed span per event, RSS its peak (VmHWM).\n",
-            config.notifierEvents(),
-            config.notifierDuplicatePercent(),
+            config.notifier().events(),
+            config.notifier().duplicatePercent(),
             PublishOrder.MAX_GAP,
-            config.notifierJavaOpts().isBlank()
+            config.notifier().javaOpts().isBlank()
                 ? "JVM defaults"
-                : "`" + String.join(" ", JavaOpts.split(config.notifierJavaOpts())) + "`",
+                : "`" + String.join(" ", JavaOpts.split(config.notifier().javaOpts())) + "`",
             settings.concurrency(),
             settings.prefetch(),
             ConfirmedPublishing.WINDOW,
-            config.notifierTimeoutSeconds()));
+            config.notifier().timeoutSeconds()));
     md.append("\n### Backlog: events published first, notifier launched afterwards\n\n");
     md.append(backlog(results));
-    List<NotifierRun.Result> steady = results.stream().filter(r -> r.steady() != null).toList();
+    List<NotifierResult> steady = results.stream().filter(r -> r.steady() != null).toList();
     md.append("\n### Steady: notifier running, events published as fast as RabbitMQ confirms\n\n");
     md.append(steady.isEmpty() ? "Not measured: no backlog drained.\n" : steady(steady));
     md.append("\n### Dedup and side effects (both phases, after the notifier stopped)\n\n");
     md.append(audit(results));
     List<String> all = new ArrayList<>(notes);
-    for (NotifierRun.Result r : results) {
+    for (NotifierResult r : results) {
       if (!r.backlog().complete()) {
         all.add(
             String.format(
                 "rep %d: the backlog was cut short by BENCH_NOTIFIER_TIMEOUT_SECONDS=%d at %,d"
                     + " events; no steady phase",
-                r.rep(), config.notifierTimeoutSeconds(), r.backlog().processed()));
+                r.rep(), config.notifier().timeoutSeconds(), r.backlog().processed()));
       } else if (!r.steady().complete()) {
         all.add(
             String.format(
                 "rep %d: the steady phase was cut short by BENCH_NOTIFIER_TIMEOUT_SECONDS=%d at"
                     + " %,d events",
-                r.rep(), config.notifierTimeoutSeconds(), r.steady().processed()));
+                r.rep(), config.notifier().timeoutSeconds(), r.steady().processed()));
       }
     }
     if (!all.isEmpty()) {
@@ -73,7 +72,7 @@ final class NotifierReport {
     return md.toString();
   }
 
-  private static String backlog(List<NotifierRun.Result> results) {
+  private static String backlog(List<NotifierResult> results) {
     var table =
         new Table(
             "events published",
@@ -86,10 +85,10 @@ final class NotifierReport {
             "analytics alone (events/s)",
             "CPU µs/event",
             "peak RSS (MiB)");
-    NotifierRun.Phase first = results.get(0).backlog();
+    NotifierPhase first = results.get(0).backlog();
     table.row(
         published(first),
-        processed(results, NotifierRun.Result::backlog),
+        processed(results, NotifierResult::backlog),
         spread(results, r -> r.backlog().publishRate()),
         spread(results, r -> r.backlog().launchToFirstMs()),
         spread(results, r -> r.backlog().toDrainedS()),
@@ -101,7 +100,7 @@ final class NotifierReport {
     return table.render();
   }
 
-  private static String steady(List<NotifierRun.Result> results) {
+  private static String steady(List<NotifierResult> results) {
     var table =
         new Table(
             "events published",
@@ -113,10 +112,10 @@ final class NotifierReport {
             "analytics alone (events/s)",
             "CPU µs/event",
             "peak RSS (MiB)");
-    NotifierRun.Phase first = results.get(0).steady();
+    NotifierPhase first = results.get(0).steady();
     table.row(
         published(first),
-        processed(results, NotifierRun.Result::steady),
+        processed(results, NotifierResult::steady),
         spread(results, r -> r.steady().publishRate()),
         spread(results, r -> r.steady().toDrainedS()),
         spread(results, r -> r.steady().eventsPerSecond()),
@@ -127,7 +126,7 @@ final class NotifierReport {
     return table.render();
   }
 
-  private static String audit(List<NotifierRun.Result> results) {
+  private static String audit(List<NotifierResult> results) {
     var table =
         new Table(
             "rep",
@@ -140,7 +139,7 @@ final class NotifierReport {
             "copies skipped as already sent",
             "dead-lettered",
             "one email and one SMS per event");
-    for (NotifierRun.Result r : results) {
+    for (NotifierResult r : results) {
       var log = r.messages();
       var audit = r.audit();
       table.row(
@@ -165,7 +164,7 @@ final class NotifierReport {
   }
 
   /** Every distinct event got exactly one email and one SMS, and was counted once. */
-  static boolean oncePerEvent(NotifierRun.Result r) {
+  static boolean oncePerEvent(NotifierResult r) {
     long n = r.distinct();
     var log = r.messages();
     var audit = r.audit();
@@ -181,19 +180,19 @@ final class NotifierReport {
         && audit.usersCreated() == n;
   }
 
-  private static String published(NotifierRun.Phase phase) {
+  private static String published(NotifierPhase phase) {
     return count(phase.distinct()) + " + " + count(phase.copies()) + " copies";
   }
 
   private static String processed(
-      List<NotifierRun.Result> results, Function<NotifierRun.Result, NotifierRun.Phase> phase) {
-    long done = results.stream().map(phase).mapToLong(NotifierRun.Phase::processed).sum();
-    long all = results.stream().map(phase).mapToLong(NotifierRun.Phase::distinct).sum();
+      List<NotifierResult> results, Function<NotifierResult, NotifierPhase> phase) {
+    long done = results.stream().map(phase).mapToLong(NotifierPhase::processed).sum();
+    long all = results.stream().map(phase).mapToLong(NotifierPhase::distinct).sum();
     return done == all ? "all " + count(all) : count(done) + " of " + count(all);
   }
 
   private static String spread(
-      List<NotifierRun.Result> results, ToDoubleFunction<NotifierRun.Result> figure) {
+      List<NotifierResult> results, ToDoubleFunction<NotifierResult> figure) {
     return Spread.of(results.stream().map(figure::applyAsDouble).toList()).format();
   }
 

@@ -27,7 +27,7 @@ public final class NotifierThroughput implements ExtraMeasure {
   @Override
   public String run(BenchConfig config, Connection amqp) throws Exception {
     String runTag = Long.toString(Instant.now().getEpochSecond(), 36);
-    List<NotifierRun.Result> results = new ArrayList<>();
+    List<NotifierResult> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (int rep = 1; rep <= config.repetitions(); rep++) {
       try {

@@ -1,7 +1,8 @@
 package dev.outbox.bench.poller;
 
-import com.rabbitmq.client.ConnectionFactory;
-import dev.outbox.bench.BenchConfig;
+import dev.outbox.config.ConfigReader;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.Environment;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.concurrent.CountDownLatch;
@@ -26,19 +27,18 @@ public final class PollerMain {
   private PollerMain() {}
 
   public static void main(String[] args) throws Exception {
-    PollerConfig config = PollerConfig.fromEnv(System.getenv());
-    var factory = new ConnectionFactory();
-    factory.setUri(BenchConfig.withoutEmptyVhost(config.eventBusUrl()));
+    PollerConfig config = ConfigReader.read(Environment.system(), PollerConfig::read);
+    DatabaseSettings database = config.database();
+    String exchange = config.eventBus().exchange();
     var stopped = new CountDownLatch(1);
     var running = new AtomicBoolean(true);
-    try (var amqp = factory.newConnection("bench-poller");
+    try (var amqp = config.eventBus().connections().open("bench-poller");
         Connection db =
-            DriverManager.getConnection(
-                config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+            DriverManager.getConnection(database.url(), database.user(), database.password())) {
       db.setAutoCommit(false);
       var channel = amqp.createChannel();
-      channel.exchangeDeclare(config.exchange(), "topic", true);
-      var poller = new OutboxPoller(db, channel, config.exchange(), config.batchSize());
+      channel.exchangeDeclare(exchange, "topic", true);
+      var poller = new OutboxPoller(db, channel, exchange, config.batchSize());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, stopped)));
       log.info("{} {} ms, batch {}", READY, config.pollInterval().toMillis(), config.batchSize());
       long interval = config.pollInterval().toNanos();

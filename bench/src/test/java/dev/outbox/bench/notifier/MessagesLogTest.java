@@ -7,12 +7,12 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import dev.outbox.notifier.channel.LoggingEmailSender;
 import dev.outbox.notifier.channel.LoggingSmsSender;
-import dev.outbox.notifier.consume.EventEnvelopeParser;
-import dev.outbox.notifier.consume.EventHandler;
 import dev.outbox.notifier.dispatch.NotificationDispatcher;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
 import dev.outbox.notifier.dispatch.Notifications;
 import dev.outbox.notifier.dispatch.VerificationToken;
+import dev.outbox.notifier.event.Attempt;
+import dev.outbox.notifier.event.EventEnvelopeParser;
 import dev.outbox.notifier.store.Claim;
 import dev.outbox.notifier.store.Deliveries;
 import dev.outbox.notifier.store.DeliveryRecord;
@@ -113,7 +113,7 @@ class MessagesLogTest {
     var parser = new EventEnvelopeParser();
     var first = UserCreatedMessage.fresh(1);
     var second = UserCreatedMessage.fresh(2);
-    var attempt = new EventHandler.Attempt(1, 10, false);
+    var attempt = new Attempt(1, 10, false);
 
     dispatcher.handle(parser.parse(first.body()), attempt);
     dispatcher.handle(parser.parse(second.body()), attempt);

@@ -2,12 +2,13 @@ package dev.outbox.bench.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outbox.notifier.consume.EventEnvelope;
-import dev.outbox.notifier.consume.EventEnvelopeParser;
 import dev.outbox.notifier.dispatch.NotificationRule;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
 import dev.outbox.notifier.dispatch.Notifications;
 import dev.outbox.notifier.dispatch.VerificationToken;
+import dev.outbox.notifier.event.EventEnvelope;
+import dev.outbox.notifier.event.EventEnvelopeParser;
+import dev.outbox.notifier.event.EventPayload;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,9 +34,8 @@ class UserCreatedMessageTest {
     assertThat(parsed.aggregateType()).isEqualTo("user");
     assertThat(parsed.aggregateId()).isEqualTo(USER);
     assertThat(parsed.occurredAt()).isEqualTo(Instant.parse("2026-11-27T04:20:00.123456Z"));
-    assertThat(parsed.text("user_id")).isEqualTo(USER.toString());
-    assertThat(parsed.text("email")).isEqualTo("bench-42@example.com");
-    assertThat(parsed.text("phone")).isEqualTo("+14150000042");
+    assertThat(parsed.payload(EventPayload.UserCreated.class))
+        .isEqualTo(new EventPayload.UserCreated(USER, "bench-42@example.com", "+14150000042"));
   }
 
   @Test

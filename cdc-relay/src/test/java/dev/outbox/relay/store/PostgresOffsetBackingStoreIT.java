@@ -28,10 +28,7 @@ class PostgresOffsetBackingStoreIT {
   @BeforeAll
   static void migrate() {
     db = TestDatabase.create("offsets");
-    try (HikariDataSource ds = new HikariDataSource()) {
-      ds.setJdbcUrl(db.jdbcUrl());
-      ds.setUsername(db.user());
-      ds.setPassword(db.password());
+    try (HikariDataSource ds = db.pool("offsets-it", 2)) {
       Migrations.migrate(ds, "offsets_pub");
       RelayMigrations.migrate(ds, "offsets_pub");
     }

@@ -5,12 +5,12 @@ import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.AmqpConnections;
 import dev.outbox.config.ConfigReader;
-import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.Environment;
-import dev.outbox.config.Pools;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.publish.RabbitTopology;
+import dev.outbox.testing.OutboxRows;
+import dev.outbox.testing.Rows;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import java.sql.PreparedStatement;
@@ -31,13 +31,16 @@ public final class RelayEnvironment implements AutoCloseable {
   public final String publication = TestDatabase.uniqueName("pub");
   public final String exchange = TestDatabase.uniqueName("events");
   public final HikariDataSource dataSource;
+  public final Rows rows;
+  public final OutboxRows outbox;
   private final Connection amqp;
   private final Map<String, ReceivedMessages> queues = new HashMap<>();
 
   public RelayEnvironment(String prefix) {
     db = TestDatabase.create(prefix);
-    dataSource =
-        Pools.create(new DatabaseSettings(db.jdbcUrl(), db.user(), db.password()), "relay-it", 6);
+    dataSource = db.pool("relay-it", 6);
+    rows = new Rows(dataSource);
+    outbox = new OutboxRows(dataSource);
     Migrations.migrate(dataSource, publication);
     try {
       amqp = AmqpConnections.parse(TestServices.amqpUri()).open("relay-it");
@@ -184,23 +187,6 @@ public final class RelayEnvironment implements AutoCloseable {
       ps.setString(5, payloadJson);
       ps.executeUpdate();
       return id;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Outbox rows the relay has not marked published yet. */
-  public long unpublishedRows() {
-    return count("SELECT count(*) FROM outbox_events WHERE published_at IS NULL");
-  }
-
-  /** The single number {@code sql} returns. */
-  public long count(String sql) {
-    try (java.sql.Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql);
-        java.sql.ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -7,8 +7,7 @@ import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.event.EventEnvelopeParser;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.AnalyticsStore;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.outbox.testing.ContractFixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -47,11 +46,7 @@ class UpdateAnalyticsTest {
   private final UpdateAnalytics analytics = new UpdateAnalytics(store);
 
   private static EventEnvelope fixture(String name) {
-    try (InputStream in = UpdateAnalyticsTest.class.getResourceAsStream("/contracts/" + name)) {
-      return new EventEnvelopeParser().parse(in.readAllBytes());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new EventEnvelopeParser().parse(ContractFixtures.bytes(name));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.outbox.notifier.event.EventEnvelopeParser;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.DeliveryState;
 import dev.outbox.notifier.store.NewDelivery.Channel;
+import dev.outbox.testing.ContractFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,7 @@ class NotificationDispatcherTest {
   private final FakeSenders senders = new FakeSenders();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final EventEnvelope payment =
-      new EventEnvelopeParser()
-          .parse(EventEnvelopeParserTestFixtures.bytes("payment-received.v1.json"));
+      new EventEnvelopeParser().parse(ContractFixtures.bytes("payment-received.v1.json"));
 
   private NotificationDispatcher dispatcher(List<NotificationRule> extra) {
     List<NotificationRule> rules =
@@ -199,9 +199,7 @@ class NotificationDispatcherTest {
 
   private static EventEnvelope payment(String field, String replacement) {
     String body =
-        new String(
-                EventEnvelopeParserTestFixtures.bytes("payment-received.v1.json"),
-                StandardCharsets.UTF_8)
+        new String(ContractFixtures.bytes("payment-received.v1.json"), StandardCharsets.UTF_8)
             .replace(field, replacement);
     return new EventEnvelopeParser().parse(body.getBytes(StandardCharsets.UTF_8));
   }

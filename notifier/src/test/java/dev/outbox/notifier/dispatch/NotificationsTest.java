@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
 import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.event.EventEnvelopeParser;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.outbox.testing.ContractFixtures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,11 +26,7 @@ class NotificationsTest {
           .all();
 
   private static EventEnvelope fixture(String name) {
-    try (InputStream in = NotificationsTest.class.getResourceAsStream("/contracts/" + name)) {
-      return new EventEnvelopeParser().parse(in.readAllBytes());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new EventEnvelopeParser().parse(ContractFixtures.bytes(name));
   }
 
   private Optional<Planned> plan(String rule, EventEnvelope event) {
@@ -67,9 +62,7 @@ class NotificationsTest {
         .isEqualTo("+15005550006");
 
     String withoutPhone =
-        new String(
-                EventEnvelopeParserTestFixtures.bytes("user-created.v1.json"),
-                StandardCharsets.UTF_8)
+        new String(ContractFixtures.bytes("user-created.v1.json"), StandardCharsets.UTF_8)
             .replace("\"+15005550006\"", "null");
     EventEnvelope event =
         new EventEnvelopeParser().parse(withoutPhone.getBytes(StandardCharsets.UTF_8));

@@ -7,8 +7,7 @@ import dev.outbox.notifier.event.EventPayload.OrderPlaced;
 import dev.outbox.notifier.event.EventPayload.PaymentReceived;
 import dev.outbox.notifier.event.EventPayload.UserCreated;
 import dev.outbox.notifier.event.EventPayload.UserEmailVerified;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.outbox.testing.ContractFixtures;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,17 +20,9 @@ class EventEnvelopeParserTest {
 
   private final EventEnvelopeParser parser = new EventEnvelopeParser();
 
-  static byte[] fixture(String name) {
-    try (InputStream in = EventEnvelopeParserTest.class.getResourceAsStream("/contracts/" + name)) {
-      return in.readAllBytes();
-    } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("missing fixture " + name, e);
-    }
-  }
-
   @Test
   void parses_the_user_created_contract_fixture() {
-    EventEnvelope event = parser.parse(fixture("user-created.v1.json"));
+    EventEnvelope event = parser.parse(ContractFixtures.bytes("user-created.v1.json"));
 
     assertThat(event.id()).isEqualTo(UUID.fromString("0190a5c8-1111-7000-8000-000000000001"));
     assertThat(event.type()).isEqualTo("user.created");
@@ -47,7 +38,7 @@ class EventEnvelopeParserTest {
 
   @Test
   void parses_the_user_email_verified_contract_fixture() {
-    EventEnvelope event = parser.parse(fixture("user-email-verified.v1.json"));
+    EventEnvelope event = parser.parse(ContractFixtures.bytes("user-email-verified.v1.json"));
 
     assertThat(event.type()).isEqualTo("user.email_verified");
     assertThat(event.payload(UserEmailVerified.class).email()).isEqualTo("ada@example.com");
@@ -55,7 +46,7 @@ class EventEnvelopeParserTest {
 
   @Test
   void parses_the_order_placed_contract_fixture_with_exact_money() {
-    EventEnvelope event = parser.parse(fixture("order-placed.v1.json"));
+    EventEnvelope event = parser.parse(ContractFixtures.bytes("order-placed.v1.json"));
 
     assertThat(event.type()).isEqualTo("order.placed");
     assertThat(event.aggregateType()).isEqualTo("order");
@@ -71,7 +62,7 @@ class EventEnvelopeParserTest {
 
   @Test
   void parses_the_payment_received_contract_fixture() {
-    EventEnvelope event = parser.parse(fixture("payment-received.v1.json"));
+    EventEnvelope event = parser.parse(ContractFixtures.bytes("payment-received.v1.json"));
 
     assertThat(event.type()).isEqualTo("payment.received");
     PaymentReceived payment = event.payload(PaymentReceived.class);
@@ -105,7 +96,7 @@ class EventEnvelopeParserTest {
   @Test
   void a_missing_payload_field_is_a_malformed_event_naming_the_field() {
     String body =
-        new String(fixture("user-created.v1.json"), StandardCharsets.UTF_8)
+        new String(ContractFixtures.bytes("user-created.v1.json"), StandardCharsets.UTF_8)
             .replace("\"phone\": \"+15005550006\"", "\"mobile\": \"+15005550006\"");
 
     assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))
@@ -115,7 +106,7 @@ class EventEnvelopeParserTest {
 
   @Test
   void a_handler_asking_for_the_payload_of_another_type_is_a_bug_not_a_bad_message() {
-    EventEnvelope event = parser.parse(fixture("user-created.v1.json"));
+    EventEnvelope event = parser.parse(ContractFixtures.bytes("user-created.v1.json"));
 
     assertThatThrownBy(() -> event.payload(OrderPlaced.class))
         .isInstanceOf(IllegalStateException.class)

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outbox.json.Json;
+import dev.outbox.testing.ContractFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -242,7 +243,7 @@ class StrictContractTest {
   }
 
   private static JsonNode tree(String fixture) throws IOException {
-    return Json.mapper().readTree(EventEnvelopeParserTest.fixture(fixture));
+    return Json.mapper().readTree(ContractFixtures.bytes(fixture));
   }
 
   private static void collect(JsonNode node, String pointer, List<String> leaves) {

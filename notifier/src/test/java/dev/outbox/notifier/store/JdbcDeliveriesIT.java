@@ -3,11 +3,9 @@ package dev.outbox.notifier.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.outbox.config.DatabaseSettings;
-import dev.outbox.config.Pools;
 import dev.outbox.notifier.NotifierMigrations;
-import dev.outbox.notifier.fakes.MutableClock;
 import dev.outbox.notifier.store.NewDelivery.Channel;
+import dev.outbox.testing.MutableClock;
 import dev.outbox.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +25,7 @@ class JdbcDeliveriesIT {
 
   private static final Duration LEASE = Duration.ofSeconds(60);
   private static final TestDatabase db = TestDatabase.create("deliveries");
-  private static final HikariDataSource pool =
-      Pools.create(
-          new DatabaseSettings(db.jdbcUrl(), db.user(), db.password()), "deliveries-it", 8);
+  private static final HikariDataSource pool = db.pool("deliveries-it", 8);
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T04:00:00Z"));
   private static final JdbcDeliveries deliveries;
 
