@@ -39,6 +39,11 @@ final class CoreDatabase implements AutoCloseable {
         database.name());
   }
 
+  /** A plain JDBC connection of the pool, to write rows as another writer would. */
+  java.sql.Connection connect() throws java.sql.SQLException {
+    return pool.getConnection();
+  }
+
   CorePersistence persistence() {
     return persistence;
   }
