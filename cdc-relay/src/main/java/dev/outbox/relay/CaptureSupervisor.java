@@ -63,6 +63,13 @@ final class CaptureSupervisor implements LeaderElection.Term {
 
   private void superviseWhileHolding(LeaderLock lock) throws InterruptedException {
     for (int failures = 1; ; failures++) {
+      // A capture's start may drop and recreate the slot (FirstSnapshotRestart): only with the
+      // lock in hand.
+      if (!lock.isHeld()) {
+        log.warn("relay lost the lock of slot {} before starting the engine", slot);
+        lock.release();
+        return;
+      }
       OutboxCapture running = startResuming();
       if (running == null && stopped.getCount() == 0) {
         return;
@@ -165,12 +172,27 @@ final class CaptureSupervisor implements LeaderElection.Term {
     return current() != null;
   }
 
-  private synchronized OutboxCapture startCapture(Optional<ReplayRequest> replay) {
+  // Not under the monitor while the capture starts (it may wait for a dying relay's walsender to
+  // release the slot): stop() is not held up; a capture that started meanwhile is closed again.
+  private OutboxCapture startCapture(Optional<ReplayRequest> replay) {
     if (stopped.getCount() == 0) {
       return null;
     }
-    capture = captures.start(replay.orElse(null));
-    return capture;
+    OutboxCapture started;
+    try {
+      started = captures.start(replay.orElse(null));
+    } catch (RuntimeException e) {
+      log.warn("starting the capture failed, retrying: {}", e.toString());
+      return null;
+    }
+    synchronized (this) {
+      if (stopped.getCount() != 0) {
+        capture = started;
+        return started;
+      }
+    }
+    started.close();
+    return null;
   }
 
   private synchronized OutboxCapture current() {

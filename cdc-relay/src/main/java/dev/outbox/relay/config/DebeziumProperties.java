@@ -81,7 +81,9 @@ public final class DebeziumProperties {
             + OUTBOX
             + ".last_error,"
             + OUTBOX
-            + ".parked_at");
+            + ".parked_at,"
+            + OUTBOX
+            + ".commit_seq");
     p.setProperty("skipped.operations", "u,d,t");
     p.setProperty("tombstones.on.delete", "false");
     snapshot(p);
@@ -94,7 +96,11 @@ public final class DebeziumProperties {
   }
 
   // With no stored offset, rows committed before the slot existed and not yet published are read
-  // once; published or parked rows are never re-sent by a normal start.
+  // once; published or parked rows are never re-sent by a normal start. They are read in
+  // commit_seq order, which is commit order within an aggregate (core's V5 trigger numbers each row
+  // under its aggregate's lock); rows from before that migration have none and come first, by
+  // created_at. The snapshot is consistent with the slot only on a true first start: an unfinished
+  // one is started over on a new slot (capture.FirstSnapshotRestart).
   private static void snapshot(Properties p) {
     p.setProperty("snapshot.mode", "initial");
     p.setProperty("snapshot.select.statement.overrides", OUTBOX + ",public." + HEARTBEAT_TABLE);
@@ -103,7 +109,7 @@ public final class DebeziumProperties {
         "SELECT * FROM "
             + OUTBOX
             + " WHERE published_at IS NULL AND parked_at IS NULL"
-            + " ORDER BY created_at");
+            + " ORDER BY commit_seq NULLS FIRST, created_at, id");
     p.setProperty(
         "snapshot.select.statement.overrides.public." + HEARTBEAT_TABLE,
         "SELECT * FROM public." + HEARTBEAT_TABLE + " WHERE false");

@@ -95,7 +95,8 @@ public final class OutboxRows {
                 "SELECT "
                     + RowMessages.COLUMNS
                     + " FROM outbox_events WHERE parked_at IS NOT NULL AND published_at IS NULL"
-                    + " AND (?::uuid IS NULL OR id = ?::uuid) ORDER BY created_at, id")) {
+                    + " AND (?::uuid IS NULL OR id = ?::uuid)"
+                    + " ORDER BY commit_seq NULLS FIRST, created_at, id")) {
       ps.setObject(1, id);
       ps.setObject(2, id);
       return RowMessages.read(ps, false);

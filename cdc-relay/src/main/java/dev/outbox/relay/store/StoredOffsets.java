@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,16 +40,29 @@ public final class StoredOffsets {
     }
 
     /**
-     * Whether the first-start snapshot is still under way ({@code snapshot} without {@code
-     * snapshot_completed: true}): rewinding now would drop the rest of it.
+     * Whether the first-start snapshot is still under way, as Debezium 3.6.1 decides it when it
+     * loads the offset ({@code PostgresOffsetContext.Loader}, {@code
+     * CommonOffsetContext.isInitialSnapshotRunning}): {@code snapshot} is {@code INITIAL} (or the
+     * older {@code true}) and neither {@code last_snapshot_record} nor {@code snapshot_completed}
+     * is true. Such an offset makes Debezium run the snapshot again; rewinding it would drop the
+     * rest of the snapshot.
      */
     public boolean inSnapshot() {
       try {
         JsonNode offset = json(value);
-        return offset.has("snapshot") && !offset.path("snapshot_completed").asBoolean(false);
+        String snapshot = offset.path("snapshot").asText("");
+        return ("INITIAL".equals(snapshot) || "true".equals(snapshot))
+            && !flag(offset, "last_snapshot_record")
+            && !flag(offset, "snapshot_completed");
       } catch (SQLException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
+    }
+
+    // Debezium accepts the boolean and its text.
+    private static boolean flag(JsonNode offset, String name) {
+      JsonNode value = offset.path(name);
+      return value.asBoolean(false) || "true".equals(value.asText());
     }
   }
 
@@ -95,6 +110,38 @@ public final class StoredOffsets {
         throw new SQLException("the stored offset " + stored.key() + " disappeared");
       }
     }
+  }
+
+  /**
+   * Deletes the stored offset of {@code slot}: the next engine start is a first start (a new slot,
+   * the snapshot of the unpublished rows, then the stream).
+   *
+   * @return how many rows were deleted
+   */
+  public static int forget(Connection c, String slot) throws SQLException {
+    int deleted = 0;
+    for (String key : keys(c, slot)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM relay_offsets WHERE offset_key = ?")) {
+        ps.setString(1, key);
+        deleted += ps.executeUpdate();
+      }
+    }
+    return deleted;
+  }
+
+  private static List<String> keys(Connection c, String slot) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT offset_key FROM relay_offsets");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        JsonNode key = json(rs.getString(1));
+        if (key.isArray() && key.size() == 2 && slot.equals(key.get(0).asText())) {
+          keys.add(rs.getString(1));
+        }
+      }
+    }
+    return keys;
   }
 
   static JsonNode json(String text) throws SQLException {

@@ -25,6 +25,23 @@ class StoredOffsetsTest {
   }
 
   @Test
+  void the_snapshot_flags_are_read_as_debezium_reads_them() {
+    // The last snapshot record ends the snapshot even where snapshot_completed is missing.
+    assertThat(
+            stored("{\"lsn\":10,\"snapshot\":\"INITIAL\",\"last_snapshot_record\":true}")
+                .inSnapshot())
+        .isFalse();
+    // The boolean form older Debezium versions stored, and flags stored as text.
+    assertThat(stored("{\"lsn\":10,\"snapshot\":true}").inSnapshot()).isTrue();
+    assertThat(
+            stored("{\"lsn\":10,\"snapshot\":\"true\",\"snapshot_completed\":\"true\"}")
+                .inSnapshot())
+        .isFalse();
+    // Blocking and incremental snapshots are not the first-start snapshot.
+    assertThat(stored("{\"lsn\":10,\"snapshot\":\"INCREMENTAL\"}").inSnapshot()).isFalse();
+  }
+
+  @Test
   void the_position_is_the_last_commit_else_the_last_change() {
     assertThat(new StoredOffsets.Stored("k", "{}", 10, 10L, 7L).position()).isEqualTo(7);
     assertThat(new StoredOffsets.Stored("k", "{}", 10, null, null).position()).isEqualTo(10);
