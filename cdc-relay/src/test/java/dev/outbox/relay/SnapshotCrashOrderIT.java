@@ -94,7 +94,8 @@ class SnapshotCrashOrderIT {
             .atMost(Duration.ofSeconds(120))
             .until(
                 () ->
-                    received.distinct("snap.") >= writers.written() && env.unpublishedRows() == 0);
+                    received.distinct("snap.") >= writers.written()
+                        && env.outbox.unpublished() == 0);
         assertThat(last.terminate()).as("exit code after SIGTERM").isIn(0, 143);
       }
       commits = order.inserts();
