@@ -88,9 +88,9 @@ public final class OutboxCapture implements AutoCloseable {
 
   /**
    * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
-   * {@code replay} (null for none: the stored offset must have been rewound for it); returns once
-   * the engine runs. Before that, a first-start snapshot that did not finish is started over on a
-   * new slot ({@link FirstSnapshotRestart}); the caller holds the slot's lock.
+   * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
+   * once after a check of the slot: a first-start snapshot that did not finish is started over on a
+   * new slot first ({@link FirstSnapshotRestart}; the caller holds the slot's lock).
    *
    * @throws IllegalStateException when the slot or the stored offset could not be checked or reset
    *     (the caller tries again later)
