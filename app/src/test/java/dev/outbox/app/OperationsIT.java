@@ -7,9 +7,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.EventExchange;
 import dev.outbox.config.ExitCodes;
 import dev.outbox.notifier.consume.QueueNames;
-import dev.outbox.relay.publish.RabbitTopology;
 import dev.outbox.testing.Rows;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -342,9 +342,8 @@ class OperationsIT {
   }
 
   private static void declareExchange(TestEnv test) throws Exception {
-    try (Connection broker = test.broker();
-        Channel channel = broker.createChannel()) {
-      RabbitTopology.declare(channel, test.exchange);
+    try (Connection broker = test.broker()) {
+      EventExchange.declare(broker, test.exchange);
     }
   }
 }

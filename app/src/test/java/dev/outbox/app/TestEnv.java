@@ -4,9 +4,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.outbox.config.AmqpConnections;
 import dev.outbox.config.Environment;
+import dev.outbox.config.EventExchange;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.QueueNames;
-import dev.outbox.relay.publish.RabbitTopology;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import java.time.Duration;
@@ -74,12 +74,12 @@ final class TestEnv implements AutoCloseable {
           queues.add(QueueNames.retry(q, delay));
         }
       }
-      queues.add(RabbitTopology.unroutableName(exchange));
+      queues.add(EventExchange.unroutableName(exchange));
       for (String q : queues) {
         channel.queueDelete(q);
       }
       channel.exchangeDelete(exchange);
-      channel.exchangeDelete(RabbitTopology.unroutableName(exchange));
+      channel.exchangeDelete(EventExchange.unroutableName(exchange));
     } finally {
       db.close();
     }

@@ -7,6 +7,8 @@ import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
+import dev.outbox.relay.metrics.UnroutableMonitor;
+import dev.outbox.relay.publish.UnroutableDepth;
 import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.standby.LeaderElection;
 import dev.outbox.relay.standby.LeaderLock;
@@ -24,8 +26,9 @@ import javax.sql.DataSource;
  * The relay role's composition root. It wires, top to bottom: the {@link LeaderElection} on the
  * slot's advisory lock (a standby waits there), whose term is the {@link CaptureSupervisor} (the
  * capture while the lock is held, restarted with backoff, stopped for the WAL replays the {@link
- * ReplayService} hands it), and two jobs, the {@link SlotMonitor} and the {@link RetentionJob}.
- * Used by the {@code relay} and {@code all} commands, the benchmark and the tests.
+ * ReplayService} hands it), and three jobs, the {@link SlotMonitor}, the {@link UnroutableMonitor}
+ * (on a broker connection of its own) and the {@link RetentionJob}. Used by the {@code relay} and
+ * {@code all} commands, the benchmark and the tests.
  */
 public final class Relay implements AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class Relay implements AutoCloseable {
   private final CaptureSupervisor supervisor;
   private final LeaderElection election;
   private final ScheduledExecutorService jobs;
+  private final UnroutableDepth unroutable;
 
   private Relay(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
     this.config = config;
@@ -59,6 +63,7 @@ public final class Relay implements AutoCloseable {
     this.jobs =
         Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "relay-monitor-" + config.slotName()));
+    this.unroutable = new UnroutableDepth(config.bus().connections(), config.exchange());
   }
 
   /**
@@ -74,6 +79,8 @@ public final class Relay implements AutoCloseable {
         1,
         5,
         TimeUnit.SECONDS);
+    relay.jobs.scheduleWithFixedDelay(
+        new UnroutableMonitor(relay.unroutable, relay.metrics), 1, 15, TimeUnit.SECONDS);
     relay.jobs.scheduleWithFixedDelay(
         new RetentionJob(
             new Retention(dataSource, config.retention(), RetentionJob.BATCH),
@@ -131,6 +138,7 @@ public final class Relay implements AutoCloseable {
   @Override
   public void close() {
     jobs.shutdownNow();
+    unroutable.close();
     election.close();
     metrics.active(false);
   }

@@ -164,6 +164,7 @@ class RelayIT {
   void event_refused_by_the_broker_is_parked_the_stream_goes_on_and_it_can_be_redriven()
       throws Exception {
     String rejecting = env.exchange + ".rejecting";
+    env.declared().queue(rejecting);
     var channel = env.channel();
     channel.queueDeclare(
         rejecting, true, false, false, Map.of("x-max-length", 0, "x-overflow", "reject-publish"));

@@ -6,6 +6,7 @@ import dev.outbox.bench.BenchConfig;
 import dev.outbox.bench.BenchDatabase;
 import dev.outbox.bench.measure.Deliveries;
 import dev.outbox.bench.report.Results;
+import dev.outbox.config.EventExchange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,9 +75,9 @@ public final class ContestantRun {
     } finally {
       try (Channel channel = amqp.createChannel()) {
         channel.exchangeDelete(exchange);
-        // the relay's alternate exchange and queue for unroutable messages (RabbitTopology)
-        channel.exchangeDelete(exchange + ".unroutable");
-        channel.queueDelete(exchange + ".unroutable");
+        // the alternate exchange and queue for unroutable messages (EventExchange)
+        channel.exchangeDelete(EventExchange.unroutableName(exchange));
+        channel.queueDelete(EventExchange.unroutableName(exchange));
       }
     }
   }

@@ -1,14 +1,15 @@
 package dev.outbox.bench.contestant;
 
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import dev.outbox.bench.BenchConfig;
 import dev.outbox.bench.BenchDatabase;
+import dev.outbox.config.EventExchange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Our relay (module cdc-relay) as the README runs it, {@code java <options> -jar outbox.jar relay},
@@ -41,15 +42,14 @@ public final class RelayContestant implements Contestant {
         + (launch.relayEnv().isEmpty() ? "" : ", environment " + launch.relayEnv());
   }
 
-  /** As the relay's RabbitTopology does: unroutable messages go to a durable queue. */
+  /** As the relay declares it (the one declaration of the config module). */
   @Override
   public void declareExchange(Channel channel, String exchange) throws IOException {
-    String unroutable = exchange + ".unroutable";
-    channel.exchangeDeclare(unroutable, BuiltinExchangeType.FANOUT, true, false, Map.of());
-    channel.queueDeclare(unroutable, true, false, false, Map.of());
-    channel.queueBind(unroutable, unroutable, "");
-    channel.exchangeDeclare(
-        exchange, BuiltinExchangeType.TOPIC, true, false, Map.of("alternate-exchange", unroutable));
+    try {
+      EventExchange.declare(channel.getConnection(), exchange);
+    } catch (TimeoutException e) {
+      throw new IOException("declaring " + exchange + " timed out", e);
+    }
   }
 
   @Override

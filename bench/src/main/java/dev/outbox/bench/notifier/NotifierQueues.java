@@ -1,12 +1,12 @@
 package dev.outbox.bench.notifier;
 
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import dev.outbox.config.EventExchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The exchange and the queues of one measured notifier, named from the settings it runs with (so
@@ -43,12 +43,11 @@ final class NotifierQueues {
    * declarations at start are the same, hence no-ops, plus its delay and dead-letter queues.
    */
   void declare(Channel channel) throws IOException {
-    String unroutable = unroutable();
-    channel.exchangeDeclare(unroutable, BuiltinExchangeType.FANOUT, true, false, Map.of());
-    channel.queueDeclare(unroutable, true, false, false, Map.of());
-    channel.queueBind(unroutable, unroutable, "");
-    channel.exchangeDeclare(
-        exchange, BuiltinExchangeType.TOPIC, true, false, Map.of("alternate-exchange", unroutable));
+    try {
+      EventExchange.declare(channel.getConnection(), exchange);
+    } catch (TimeoutException e) {
+      throw new IOException("declaring " + exchange + " timed out", e);
+    }
     for (String queue : workQueues) {
       channel.queueDeclare(queue, true, false, false, null);
       channel.queueBind(queue, exchange, UserCreatedMessage.TYPE);
@@ -112,6 +111,6 @@ final class NotifierQueues {
   }
 
   private String unroutable() {
-    return exchange + ".unroutable";
+    return EventExchange.unroutableName(exchange);
   }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction's commit time in the WAL to the broker's confirm), {@code relay_batch_size}, {@code
  * relay_wal_position} (last published LSN as a number), {@code relay_slot_lag_bytes}, {@code
  * relay_retained_wal_bytes}, {@code relay_events_parked}, {@code relay_outages_total} (per
- * dependency) and {@code relay_active} (1 while this instance holds the lock and streams).
+ * dependency), {@code relay_active} (1 while this instance holds the lock and streams) and {@code
+ * relay_unroutable_messages} (messages in the exchange's unroutable queue, sampled).
  */
 public final class RelayMetrics {
 
@@ -30,6 +31,7 @@ public final class RelayMetrics {
   private final AtomicLong retainedWal = new AtomicLong();
   private final AtomicLong parked = new AtomicLong();
   private final AtomicLong active = new AtomicLong();
+  private final AtomicLong unroutable = new AtomicLong();
 
   public RelayMetrics(MeterRegistry registry, String slot) {
     this.registry = registry;
@@ -60,6 +62,10 @@ public final class RelayMetrics {
         .tag("slot", slot)
         .register(registry);
     Gauge.builder("relay.active", active, AtomicLong::get).tag("slot", slot).register(registry);
+    Gauge.builder("relay.unroutable.messages", unroutable, AtomicLong::get)
+        .tag("slot", slot)
+        .description("messages in the exchange's unroutable queue (bounded; see README)")
+        .register(registry);
   }
 
   /** A batch of {@code count} confirmed events, the last at WAL position {@code lsn}. */
@@ -96,6 +102,11 @@ public final class RelayMetrics {
 
   public void parked(long count) {
     parked.set(count);
+  }
+
+  /** The unroutable queue's depth at the last sample. */
+  public void unroutable(long messages) {
+    unroutable.set(messages);
   }
 
   public void active(boolean isActive) {

@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.EventExchange;
 import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.PublishResult.Refusal;
 import java.io.IOException;
@@ -106,8 +107,8 @@ public final class RabbitMqPublisher implements MessagePublisher {
     }
     discard();
     connection = connections.open(factory, "outbox-relay");
+    EventExchange.declare(connection, exchange);
     Channel ch = connection.createChannel();
-    RabbitTopology.declare(ch, exchange);
     ch.confirmSelect();
     // One tracker per channel, so a late answer of a discarded channel cannot touch a new batch.
     Confirms tracker = new Confirms();

@@ -6,9 +6,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.AmqpConnections;
 import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
+import dev.outbox.config.EventExchange;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.relay.config.RelayConfig;
-import dev.outbox.relay.publish.RabbitTopology;
+import dev.outbox.testing.BrokerObjects;
 import dev.outbox.testing.OutboxRows;
 import dev.outbox.testing.Rows;
 import dev.outbox.testing.TestDatabase;
@@ -35,6 +36,7 @@ public final class RelayEnvironment implements AutoCloseable {
   public final OutboxRows outbox;
   private final Connection amqp;
   private final Map<String, ReceivedMessages> queues = new HashMap<>();
+  private final BrokerObjects declared = new BrokerObjects().eventExchange(exchange);
 
   public RelayEnvironment(String prefix) {
     db = TestDatabase.create(prefix);
@@ -44,9 +46,7 @@ public final class RelayEnvironment implements AutoCloseable {
     Migrations.migrate(dataSource, publication);
     try {
       amqp = AmqpConnections.parse(TestServices.amqpUri()).open("relay-it");
-      try (Channel ch = amqp.createChannel()) {
-        RabbitTopology.declare(ch, exchange);
-      }
+      EventExchange.declare(amqp, exchange);
     } catch (Exception e) {
       throw new IllegalStateException("RabbitMQ setup failed", e);
     }
@@ -80,10 +80,23 @@ public final class RelayEnvironment implements AutoCloseable {
   /** A queue bound to {@code bindingKey} on the exchange, recording every message it gets. */
   public ReceivedMessages queue(String bindingKey) {
     return queues.computeIfAbsent(
-        bindingKey, k -> ReceivedMessages.bind(amqp, exchange, TestDatabase.uniqueName("q"), k));
+        bindingKey,
+        k -> {
+          String name = TestDatabase.uniqueName("q");
+          declared.queue(name);
+          return ReceivedMessages.bind(amqp, exchange, name, k);
+        });
   }
 
-  /** A channel of the test's own connection, for declaring extra test queues. */
+  /** Everything on the broker that {@link #close()} deletes: register a test's own queues here. */
+  public BrokerObjects declared() {
+    return declared;
+  }
+
+  /**
+   * A channel of the test's own connection, for declaring extra test queues (registered with {@link
+   * #declared()}, so that a failing test leaves none behind).
+   */
   public Channel channel() {
     try {
       return amqp.createChannel();
@@ -202,11 +215,9 @@ public final class RelayEnvironment implements AutoCloseable {
 
   @Override
   public void close() {
-    queues.values().forEach(ReceivedMessages::delete);
-    try (Channel ch = amqp.createChannel()) {
-      ch.exchangeDelete(exchange);
-      ch.exchangeDelete(RabbitTopology.unroutableName(exchange));
-      ch.queueDelete(RabbitTopology.unroutableName(exchange));
+    queues.values().forEach(ReceivedMessages::stop);
+    try {
+      declared.delete(amqp);
     } catch (Exception e) {
       throw new IllegalStateException("RabbitMQ cleanup failed", e);
     } finally {

@@ -1,8 +1,8 @@
 package dev.outbox.notifier.consume;
 
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.EventExchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,9 @@ final class QueueTopology {
   }
 
   void declare(Connection connection) throws IOException, TimeoutException {
-    declareExchange(connection);
+    // The relay declares the exchange too, and RabbitMQ refuses a redeclaration with other
+    // arguments: both use the one declaration of the config module.
+    EventExchange.declare(connection, exchange);
     try (Channel channel = connection.createChannel()) {
       channel.queueDeclare(queue, true, false, false, null);
       for (String key : routingKeys) {
@@ -47,25 +49,6 @@ final class QueueTopology {
                 "x-dead-letter-routing-key",
                 queue));
       }
-    }
-  }
-
-  // The exchange's shape is part of the message contract (docs/events.md): a durable topic with
-  // the alternate exchange "<exchange>.unroutable" whose queue keeps what no queue is bound for.
-  // The relay declares it the same way; RabbitMQ refuses a redeclaration with other arguments, so
-  // whichever of the two starts first must declare exactly this.
-  private void declareExchange(Connection connection) throws IOException, TimeoutException {
-    String unroutable = exchange + ".unroutable";
-    try (Channel channel = connection.createChannel()) {
-      channel.exchangeDeclare(unroutable, BuiltinExchangeType.FANOUT, true, false, Map.of());
-      channel.queueDeclare(unroutable, true, false, false, Map.of());
-      channel.queueBind(unroutable, unroutable, "");
-      channel.exchangeDeclare(
-          exchange,
-          BuiltinExchangeType.TOPIC,
-          true,
-          false,
-          Map.of("alternate-exchange", unroutable));
     }
   }
 }
