@@ -7,6 +7,7 @@ import dev.outbox.notifier.event.EventPayload;
 import dev.outbox.notifier.event.EventPayload.OrderPlaced;
 import dev.outbox.notifier.event.EventPayload.PaymentReceived;
 import dev.outbox.notifier.event.EventPayload.UserCreated;
+import dev.outbox.notifier.event.EventPayload.UserEmailVerified;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.AnalyticsStore;
 import java.math.BigDecimal;
@@ -16,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed's UpdateAnalytics, on a queue of its own to show the fan-out: daily counts of users,
- * orders and payments and the revenue per currency, by the day (UTC) the event occurred. Each event
- * id is counted once however often it is delivered.
+ * The seed's UpdateAnalytics, on a queue of its own to show the fan-out: daily counts of users
+ * created and verified, orders and payments and the revenue per currency, by the day (UTC) the
+ * event occurred. Each event id is counted once however often it is delivered. It consumes every
+ * event type the domain raises, so that none ends in the exchange's unroutable queue.
  */
 public final class UpdateAnalytics implements EventHandler {
 
@@ -35,7 +37,7 @@ public final class UpdateAnalytics implements EventHandler {
 
   @Override
   public Set<String> eventTypes() {
-    return Set.of(UserCreated.TYPE, OrderPlaced.TYPE, PaymentReceived.TYPE);
+    return Set.of(UserCreated.TYPE, UserEmailVerified.TYPE, OrderPlaced.TYPE, PaymentReceived.TYPE);
   }
 
   @Override
@@ -49,6 +51,9 @@ public final class UpdateAnalytics implements EventHandler {
     EventPayload payload = event.payload();
     if (payload instanceof UserCreated) {
       return Map.of("users_created", BigDecimal.ONE);
+    }
+    if (payload instanceof UserEmailVerified) {
+      return Map.of("emails_verified", BigDecimal.ONE);
     }
     if (payload instanceof OrderPlaced) {
       return Map.of("orders_placed", BigDecimal.ONE);

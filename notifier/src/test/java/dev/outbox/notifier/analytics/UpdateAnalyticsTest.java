@@ -55,6 +55,7 @@ class UpdateAnalyticsTest {
     Outcome again = analytics.handle(fixture("payment-received.v1.json"), FIRST);
     analytics.handle(fixture("user-created.v1.json"), FIRST);
     analytics.handle(fixture("order-placed.v1.json"), FIRST);
+    analytics.handle(fixture("user-email-verified.v1.json"), FIRST);
 
     assertThat(first).isInstanceOf(Outcome.Completed.class);
     assertThat(again).isInstanceOf(Outcome.Duplicate.class);
@@ -64,6 +65,7 @@ class UpdateAnalyticsTest {
                 "payments_received", BigDecimal.ONE,
                 "revenue_EUR", new BigDecimal("19.99"),
                 "users_created", BigDecimal.ONE,
+                "emails_verified", BigDecimal.ONE,
                 "orders_placed", BigDecimal.ONE));
   }
 }
