@@ -14,6 +14,7 @@ import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.notifier.fakes.FakeHttpProvider;
 import dev.outbox.notifier.store.DeliveryRecord;
 import dev.outbox.notifier.store.JdbcDeliveries;
+import dev.outbox.testing.BrokerObjects;
 import dev.outbox.testing.MutableClock;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
@@ -150,19 +151,25 @@ final class NotifierHarness implements AutoCloseable {
     return handled(queue, "completed") + handled(queue, "duplicate") + handled(queue, "failed");
   }
 
+  /**
+   * Every queue and exchange the notifier declares on start: the event exchange with its unroutable
+   * queue, and per work queue its dead-letter and delay queues. {@link #close()} deletes them.
+   */
+  BrokerObjects declared() {
+    BrokerObjects declared = new BrokerObjects().eventExchange(exchange);
+    for (String q : List.of(queue(), analyticsQueue())) {
+      declared.queue(q, QueueNames.deadLetter(q));
+      for (Duration delay : config.consumer().retryDelays()) {
+        declared.queue(QueueNames.retry(q, delay));
+      }
+    }
+    return declared;
+  }
+
   @Override
   public void close() throws IOException, TimeoutException {
     notifier.close();
-    try (Channel cleanup = connection.createChannel()) {
-      for (String q : List.of(queue(), analyticsQueue())) {
-        cleanup.queueDelete(q);
-        cleanup.queueDelete(QueueNames.deadLetter(q));
-        for (Duration delay : config.consumer().retryDelays()) {
-          cleanup.queueDelete(QueueNames.retry(q, delay));
-        }
-      }
-      cleanup.exchangeDelete(exchange);
-    }
+    declared().delete(connection);
     connection.close();
     sendGrid.close();
     twilio.close();
