@@ -15,9 +15,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class ComposeFile {
 
-  /** One service of the resolved file. */
+  /**
+   * One service of the resolved file.
+   *
+   * @param healthcheck the healthcheck's test, e.g. {@code [CMD, bash, /app/http-check, ...]}, or
+   *     empty
+   * @param stopGracePeriod e.g. {@code 30s} or {@code 1m15s}; null when unset (Docker's 10 s)
+   */
   record Service(
-      String name, String image, List<String> command, Map<String, String> environment) {}
+      String name,
+      String image,
+      List<String> command,
+      Map<String, String> environment,
+      List<String> healthcheck,
+      String stopGracePeriod) {}
 
   private ComposeFile() {}
 
@@ -47,11 +58,7 @@ final class ComposeFile {
   static Map<String, Service> services(String normalized) {
     Map<String, Service> services = new LinkedHashMap<>();
     String section = "";
-    String name = null;
-    String key = null;
-    String image = null;
-    List<String> command = new ArrayList<>();
-    Map<String, String> environment = new LinkedHashMap<>();
+    Parsed current = null;
     for (String line : normalized.split("\n")) {
       if (!line.startsWith(" ")) {
         section = line;
@@ -61,28 +68,65 @@ final class ComposeFile {
         continue;
       }
       if (line.matches("  [a-z0-9_-]+:")) {
-        if (name != null) {
-          services.put(name, new Service(name, image, command, environment));
+        if (current != null) {
+          services.put(current.name, current.service());
         }
-        name = line.strip().replace(":", "");
-        image = null;
-        command = new ArrayList<>();
-        environment = new LinkedHashMap<>();
-      } else if (line.matches("    [a-z_]+:.*")) {
-        key = line.strip().split(":", 2)[0];
-        if (key.equals("image")) {
-          image = line.split(":", 2)[1].strip();
-        }
-      } else if ("command".equals(key) && line.startsWith("    - ")) {
-        command.add(line.substring(6).strip());
-      } else if ("environment".equals(key) && line.matches("      [A-Z][A-Z0-9_]*:.*")) {
-        String[] pair = line.strip().split(":", 2);
-        environment.put(pair[0], pair[1].strip().replaceAll("^'(.*)'$", "$1"));
+        current = new Parsed(line.strip().replace(":", ""));
+      } else if (current != null) {
+        current.line(line);
       }
     }
-    if (name != null) {
-      services.put(name, new Service(name, image, command, environment));
+    if (current != null) {
+      services.put(current.name, current.service());
     }
     return services;
+  }
+
+  /** One service's lines, read one after the other. */
+  private static final class Parsed {
+    final String name;
+    String key;
+    String subKey;
+    String image;
+    String stopGracePeriod;
+    final List<String> command = new ArrayList<>();
+    final Map<String, String> environment = new LinkedHashMap<>();
+    final List<String> healthcheck = new ArrayList<>();
+
+    Parsed(String name) {
+      this.name = name;
+    }
+
+    void line(String line) {
+      if (line.matches("    [a-z_]+:.*")) {
+        key = line.strip().split(":", 2)[0];
+        subKey = null;
+        String value = line.split(":", 2)[1].strip();
+        if (key.equals("image")) {
+          image = value;
+        } else if (key.equals("stop_grace_period")) {
+          stopGracePeriod = value;
+        }
+      } else if ("command".equals(key) && line.startsWith("    - ")) {
+        command.add(unquoted(line.substring(6)));
+      } else if ("environment".equals(key) && line.matches("      [A-Z][A-Z0-9_]*:.*")) {
+        String[] pair = line.strip().split(":", 2);
+        environment.put(pair[0], unquoted(pair[1]));
+      } else if ("healthcheck".equals(key) && line.matches("      [a-z_]+:.*")) {
+        subKey = line.strip().split(":", 2)[0];
+      } else if ("healthcheck".equals(key)
+          && "test".equals(subKey)
+          && line.startsWith("      - ")) {
+        healthcheck.add(unquoted(line.substring(8)));
+      }
+    }
+
+    Service service() {
+      return new Service(name, image, command, environment, healthcheck, stopGracePeriod);
+    }
+
+    private static String unquoted(String value) {
+      return value.strip().replaceAll("^'(.*)'$", "$1");
+    }
   }
 }

@@ -37,7 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class Notifier implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-  private static final Duration GRACE = Duration.ofSeconds(30);
+
+  /**
+   * How long {@link #close()} lets each consumer's messages in work settle; the consumers stop one
+   * after the other, so a close takes up to this times the number of queues (two).
+   */
+  public static final Duration CONSUMER_GRACE = Duration.ofSeconds(30);
 
   private final NotifierConfig config;
   private final DataSource dataSource;
@@ -118,7 +123,7 @@ public final class Notifier implements AutoCloseable {
   /** Stops in the reverse order of {@link #start()}. */
   @Override
   public synchronized void close() {
-    consumers.forEach(consumer -> consumer.stop(GRACE));
+    consumers.forEach(consumer -> consumer.stop(CONSUMER_GRACE));
     consumers.clear();
     if (broker != null) {
       broker.close();
