@@ -1,16 +1,14 @@
 package dev.outbox.app;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.outbox.config.AmqpConnections;
 import dev.outbox.config.Environment;
-import dev.outbox.config.EventExchange;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.QueueNames;
+import dev.outbox.testing.BrokerObjects;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,25 +59,26 @@ final class TestEnv implements AutoCloseable {
     return AmqpConnections.parse(TestServices.amqpUri()).open("app-test");
   }
 
+  /**
+   * Everything the roles declare on the broker for this test: the event exchange with its
+   * unroutable queue, and the notifier's work, delay and dead-letter queues.
+   */
+  BrokerObjects declared() {
+    NotifierConfig config = new Settings(Environment.of(env())).notifierQueues();
+    BrokerObjects declared = new BrokerObjects().eventExchange(exchange);
+    for (String q : List.of(queue, analyticsQueue)) {
+      declared.queue(q, QueueNames.deadLetter(q));
+      for (Duration delay : config.consumer().retryDelays()) {
+        declared.queue(QueueNames.retry(q, delay));
+      }
+    }
+    return declared;
+  }
+
   @Override
   public void close() throws Exception {
-    try (Connection connection = broker();
-        Channel channel = connection.createChannel()) {
-      NotifierConfig config = new Settings(Environment.of(env())).notifierQueues();
-      List<String> queues = new ArrayList<>();
-      for (String q : List.of(queue, analyticsQueue)) {
-        queues.add(q);
-        queues.add(QueueNames.deadLetter(q));
-        for (Duration delay : config.consumer().retryDelays()) {
-          queues.add(QueueNames.retry(q, delay));
-        }
-      }
-      queues.add(EventExchange.unroutableName(exchange));
-      for (String q : queues) {
-        channel.queueDelete(q);
-      }
-      channel.exchangeDelete(exchange);
-      channel.exchangeDelete(EventExchange.unroutableName(exchange));
+    try (Connection connection = broker()) {
+      declared().delete(connection);
     } finally {
       db.close();
     }
