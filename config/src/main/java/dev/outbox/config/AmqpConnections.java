@@ -120,6 +120,12 @@ public final class AmqpConnections {
     }
     ConnectionFactory factory = new ConnectionFactory();
     try {
+      // An authority java.net.URI cannot read as host[:port] (a port that is no number, an
+      // underscore in the host) leaves the host null, and the client then silently keeps its
+      // defaults: guest@localhost:5672.
+      if (new URI(uri).getHost() == null) {
+        throw new URISyntaxException("(not shown)", "no readable host and port");
+      }
       factory.setUri(uri);
     } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
       // The cause's message would echo the URI, password included.

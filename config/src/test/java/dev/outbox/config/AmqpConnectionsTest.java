@@ -58,6 +58,16 @@ class AmqpConnectionsTest {
   }
 
   @Test
+  void a_url_without_a_readable_host_and_port_is_refused_instead_of_meaning_localhost() {
+    // java.net.URI reads these authorities as registry names: no host, no port, no user.
+    assertThatThrownBy(() -> AmqpConnections.parse("amqp://u:s3cret@rabbit:notaport/"))
+        .hasMessageContaining("is not a valid AMQP URI")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> AmqpConnections.parse("amqp://u:p@rabbit_mq:5672/"))
+        .hasMessageContaining("is not a valid AMQP URI");
+  }
+
+  @Test
   void masking_hides_every_urls_credentials() {
     assertThat(Secrets.maskUrl("amqp://u:p@a:1/,amqp://u:p@b:2/"))
         .isEqualTo("amqp://***@a:1/,amqp://***@b:2/");
