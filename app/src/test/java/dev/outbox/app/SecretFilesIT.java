@@ -150,8 +150,7 @@ class SecretFilesIT {
         "SMS_ADAPTER", "twilio",
         "TWILIO_ACCOUNT_SID", SID,
         "TWILIO_FROM", "+15005550006",
-        "TWILIO_BASE_URL", providers.baseUrl(),
-        "NOTIFIER_RETRY_INITIAL_DELAY_MS", "200");
+        "TWILIO_BASE_URL", providers.baseUrl());
   }
 
   static HttpResponse<String> get(String url, String authorization) throws Exception {
