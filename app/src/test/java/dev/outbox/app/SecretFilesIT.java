@@ -3,11 +3,8 @@ package dev.outbox.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.outbox.testing.HttpTestClient;
 import dev.outbox.testing.TestServices;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretFilesIT {
 
   static final String SID = "AC00000000000000000000000000000016";
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @TempDir Path dir;
 
@@ -62,18 +58,19 @@ class SecretFilesIT {
             .until(() -> all.out().contains("outbox all running") || all.exited());
         assertThat(all.out()).as(all.err()).contains("outbox all running");
         assertThat(all.err()).doesNotContain("EMAIL_VERIFICATION_SECRET is not set");
-        String api = "http://localhost:" + Http.port(all.out(), "api listening on ");
+        HttpTestClient api = new HttpTestClient(Http.port(all.out(), "api listening on "));
         var queries = new StatusQueries(test.db.jdbcUrl(), test.db.user(), test.db.password());
         await().atMost(Duration.ofSeconds(120)).until(() -> queries.slot(test.slot).streaming());
 
-        assertThat(get(api + "/admin/outbox", "Bearer " + adminToken).statusCode()).isEqualTo(200);
-        assertThat(get(api + "/admin/outbox", "Bearer " + secret).statusCode()).isEqualTo(401);
+        assertThat(api.get("/admin/outbox", "Authorization", "Bearer " + adminToken).status())
+            .isEqualTo(200);
+        assertThat(api.get("/admin/outbox", "Authorization", "Bearer " + secret).status())
+            .isEqualTo(401);
 
         String email = "file-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        HttpResponse<String> created =
-            Http.postJson(
-                api + "/users", "{\"email\":\"" + email + "\",\"phone\":\"+14155550123\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
+        HttpTestClient.Response created =
+            api.postJson("/users", "{\"email\":\"" + email + "\",\"phone\":\"+14155550123\"}");
+        assertThat(created.status()).isEqualTo(201);
         String userId = field(created.body(), "id");
         await()
             .atMost(Duration.ofSeconds(30))
@@ -91,10 +88,9 @@ class SecretFilesIT {
         String expiry = token.substring(0, token.indexOf('.'));
         assertThat(token)
             .isEqualTo(expiry + "." + hmac(secret, userId + "|" + email + "|" + expiry));
-        HttpResponse<String> verified =
-            Http.postJson(
-                api + "/users/" + userId + "/verify-email", "{\"token\":\"" + token + "\"}");
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        HttpTestClient.Response verified =
+            api.postJson("/users/" + userId + "/verify-email", "{\"token\":\"" + token + "\"}");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 
         assertThat(all.stop(Duration.ofSeconds(60))).isZero();
       }
@@ -151,15 +147,6 @@ class SecretFilesIT {
         "TWILIO_ACCOUNT_SID", SID,
         "TWILIO_FROM", "+15005550006",
         "TWILIO_BASE_URL", providers.baseUrl());
-  }
-
-  static HttpResponse<String> get(String url, String authorization) throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", authorization)
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   static String field(String json, String name) {

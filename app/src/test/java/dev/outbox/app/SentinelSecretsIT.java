@@ -3,8 +3,8 @@ package dev.outbox.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.outbox.testing.HttpTestClient;
 import dev.outbox.testing.TestServices;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -89,16 +89,15 @@ class SentinelSecretsIT {
             .atMost(Duration.ofSeconds(120))
             .until(() -> all.output().contains("outbox all running") || !all.isAlive());
         assertThat(all.output()).contains("outbox all running");
-        String api = "http://localhost:" + Http.port(all.output(), "api listening on ");
+        HttpTestClient api = new HttpTestClient(Http.port(all.output(), "api listening on "));
         var queries = new StatusQueries(test.db.jdbcUrl(), test.db.user(), test.db.password());
         await().atMost(Duration.ofSeconds(120)).until(() -> queries.slot(test.slot).streaming());
 
         String email = "sentinel-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        HttpResponse<String> created =
+        HttpTestClient.Response created =
             answer(
-                Http.postJson(
-                    api + "/users", "{\"email\":\"" + email + "\",\"phone\":\"+14155550124\"}"));
-        assertThat(created.statusCode()).isEqualTo(201);
+                api.postJson("/users", "{\"email\":\"" + email + "\",\"phone\":\"+14155550124\"}"));
+        assertThat(created.status()).isEqualTo(201);
         String userId = SecretFilesIT.field(created.body(), "id");
         drive(api, userId);
         // Two 503s first (retries, logged), then the provider's success.
@@ -119,40 +118,34 @@ class SentinelSecretsIT {
   }
 
   /** Good and bad requests; every answer is kept for the grep. */
-  private void drive(String api, String userId) throws Exception {
-    assertThat(answer(Http.postJson(api + "/users", "{\"email\": \"x@example.com\",")).statusCode())
+  private void drive(HttpTestClient api, String userId) throws Exception {
+    assertThat(answer(api.postJson("/users", "{\"email\": \"x@example.com\",")).status())
         .isEqualTo(400);
-    assertThat(answer(Http.postJson(api + "/users", "{\"email\": 12345}")).statusCode())
-        .isEqualTo(400);
+    assertThat(answer(api.postJson("/users", "{\"email\": 12345}")).status()).isEqualTo(400);
     assertThat(
-            answer(SecretFilesIT.get(api + "/admin/outbox", "Bearer wrong-token-0123456789"))
-                .statusCode())
+            answer(api.get("/admin/outbox", "Authorization", "Bearer wrong-token-0123456789"))
+                .status())
         .isEqualTo(401);
-    assertThat(
-            answer(SecretFilesIT.get(api + "/admin/outbox", "Bearer " + VERIFICATION)).statusCode())
+    assertThat(answer(api.get("/admin/outbox", "Authorization", "Bearer " + VERIFICATION)).status())
         .isEqualTo(401);
-    assertThat(answer(SecretFilesIT.get(api + "/admin/relay", "Basic " + ADMIN)).statusCode())
+    assertThat(answer(api.get("/admin/relay", "Authorization", "Basic " + ADMIN)).status())
         .isEqualTo(401);
-    assertThat(answer(SecretFilesIT.get(api + "/admin/outbox", "Bearer " + ADMIN)).statusCode())
+    assertThat(answer(api.get("/admin/outbox", "Authorization", "Bearer " + ADMIN)).status())
         .isEqualTo(200);
-    assertThat(answer(SecretFilesIT.get(api + "/admin/relay", "Bearer " + ADMIN)).statusCode())
+    assertThat(answer(api.get("/admin/relay", "Authorization", "Bearer " + ADMIN)).status())
         .isEqualTo(200);
     assertThat(
-            answer(
-                    Http.postJson(
-                        api + "/users/" + userId + "/verify-email", "{\"token\":\"1.forged\"}"))
-                .statusCode())
+            answer(api.postJson("/users/" + userId + "/verify-email", "{\"token\":\"1.forged\"}"))
+                .status())
         .isBetween(400, 403);
-    assertThat(answer(Http.get(api + "/users/" + userId + "/verify-email?token=1.x")).statusCode())
+    assertThat(answer(api.get("/users/" + userId + "/verify-email?token=1.x")).status())
         .isBetween(400, 403);
-    assertThat(
-            answer(Http.postJson(api + "/orders", "{\"user_id\": \"" + userId + "\"}"))
-                .statusCode())
+    assertThat(answer(api.postJson("/orders", "{\"user_id\": \"" + userId + "\"}")).status())
         .isBetween(400, 422);
-    assertThat(answer(Http.get(api + "/no/such/route")).statusCode()).isEqualTo(404);
-    answer(Http.get(api + "/health"));
-    answer(Http.get(api + "/ready"));
-    answer(Http.get(api + "/metrics"));
+    assertThat(answer(api.get("/no/such/route")).status()).isEqualTo(404);
+    answer(api.get("/health"));
+    answer(api.get("/ready"));
+    answer(api.get("/metrics"));
   }
 
   /** Commands that stop on their configuration or their broker: what they print is grepped too. */
@@ -188,8 +181,8 @@ class SentinelSecretsIT {
     return code;
   }
 
-  private HttpResponse<String> answer(HttpResponse<String> response) {
-    answers.add(response.headers().map() + "\n" + response.body());
+  private HttpTestClient.Response answer(HttpTestClient.Response response) {
+    answers.add(response.raw().headers().map() + "\n" + response.body());
     return response;
   }
 
