@@ -22,15 +22,21 @@ import java.util.concurrent.TimeoutException;
  * tries the brokers in the order given. A bare trailing slash ({@code amqp://host:5672/}, the
  * contract's default) means the default vhost {@code /}: the AMQP URI spec reads it as the empty
  * vhost, which RabbitMQ refuses, while the seed and most clients mean {@code /}.
+ *
+ * <p>{@code amqps://} verifies the broker: its certificate must chain to a CA of {@link
+ * BrokerTrust} (the JVM truststore, or EVENT_BUS_CA_FILE's bundle) and name the host the URL names.
+ * A handshake that fails says which check failed.
  */
 public final class AmqpConnections {
 
   private final String firstUri;
   private final List<Address> addresses;
+  private final BrokerTrust trust;
 
-  private AmqpConnections(String firstUri, List<Address> addresses) {
+  private AmqpConnections(String firstUri, List<Address> addresses, BrokerTrust trust) {
     this.firstUri = firstUri;
     this.addresses = List.copyOf(addresses);
+    this.trust = trust;
   }
 
   /**
@@ -41,13 +47,28 @@ public final class AmqpConnections {
   public static AmqpConnections parse(String eventBusUrl) {
     String[] parts = eventBusUrl.split(",");
     String first = parts[0].trim();
-    ConnectionFactory reference = configured(first);
+    ConnectionFactory reference = configured(first, BrokerTrust.jvmTruststore());
     List<Address> addresses = new ArrayList<>();
     addresses.add(new Address(reference.getHost(), reference.getPort()));
     for (int i = 1; i < parts.length; i++) {
       addresses.add(address(parts[i].trim(), reference, i + 1));
     }
-    return new AmqpConnections(first, addresses);
+    return new AmqpConnections(first, addresses, BrokerTrust.jvmTruststore());
+  }
+
+  /** The same brokers, their certificates checked against {@code trust}'s CAs. */
+  public AmqpConnections trusting(BrokerTrust trust) {
+    return new AmqpConnections(firstUri, addresses, trust);
+  }
+
+  /** Whether connections use TLS ({@code amqps://}). */
+  public boolean isTls() {
+    return firstUri.startsWith("amqps://");
+  }
+
+  /** The CAs an {@code amqps://} broker's certificate must chain to. */
+  public BrokerTrust trust() {
+    return trust;
   }
 
   /**
@@ -55,19 +76,32 @@ public final class AmqpConnections {
    * (timeouts, recovery) before {@link #open}.
    */
   public ConnectionFactory newFactory() {
-    return configured(firstUri);
+    return configured(firstUri, trust);
   }
 
-  /** A connection from {@code factory} to the first broker of the list that answers. */
+  /**
+   * A connection from {@code factory} to the first broker of the list that answers.
+   *
+   * @throws javax.net.ssl.SSLException when TLS refused the broker, saying whether its chain or its
+   *     host name failed
+   */
   public Connection open(ConnectionFactory factory, String clientName)
       throws IOException, TimeoutException {
-    return factory.newConnection(addresses, clientName);
+    try {
+      return factory.newConnection(addresses, clientName);
+    } catch (IOException e) {
+      throw BrokerTlsFailure.explained(e, display(), trust);
+    }
   }
 
   /** As {@link #open(ConnectionFactory, String)}, consumers running on {@code executor}. */
   public Connection open(ConnectionFactory factory, ExecutorService executor, String clientName)
       throws IOException, TimeoutException {
-    return factory.newConnection(executor, addresses, clientName);
+    try {
+      return factory.newConnection(executor, addresses, clientName);
+    } catch (IOException e) {
+      throw BrokerTlsFailure.explained(e, display(), trust);
+    }
   }
 
   /** A connection with the client's defaults. */
@@ -96,17 +130,21 @@ public final class AmqpConnections {
     return text.append(f.getVirtualHost().equals("/") ? "/" : "/" + f.getVirtualHost()).toString();
   }
 
-  /** Equal when parsed from the same first URI and broker list (a configuration compares so). */
+  /**
+   * Equal when parsed from the same first URI and broker list and trusting the same CAs (a
+   * configuration compares so).
+   */
   @Override
   public boolean equals(Object other) {
     return other instanceof AmqpConnections that
         && firstUri.equals(that.firstUri)
-        && addresses.equals(that.addresses);
+        && addresses.equals(that.addresses)
+        && trust.equals(that.trust);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(firstUri, addresses);
+    return Objects.hash(firstUri, addresses, trust);
   }
 
   @Override
@@ -114,11 +152,19 @@ public final class AmqpConnections {
     return display();
   }
 
-  private static ConnectionFactory configured(String uri) {
+  private static ConnectionFactory configured(String uri, BrokerTrust trust) {
     if (!uri.startsWith("amqp://") && !uri.startsWith("amqps://")) {
       throw new IllegalArgumentException("must be an amqp:// or amqps:// URI (or a list of them)");
     }
     ConnectionFactory factory = new ConnectionFactory();
+    if (uri.startsWith("amqps://")) {
+      // Set before setUri, which then keeps it (rabbitmq-java-client#297, PR #298). Left to
+      // itself, setUri calls useSslProtocol(): in 5.37.1 that is SSLContext.getDefault() with host
+      // name checks (read from its bytecode), in older releases it was TrustEverythingTrustManager
+      // (rabbitmq-java-client#673, #229). Verification must not hang on the client's version.
+      factory.useSslProtocol(trust.sslContext());
+      factory.enableHostnameVerification();
+    }
     try {
       // An authority java.net.URI cannot read as host[:port] (a port that is no number, an
       // underscore in the host) leaves the host null, and the client then silently keeps its
@@ -140,7 +186,7 @@ public final class AmqpConnections {
 
   private static Address address(String part, ConnectionFactory reference, int position) {
     if (part.startsWith("amqp://") || part.startsWith("amqps://")) {
-      ConnectionFactory other = configured(part);
+      ConnectionFactory other = configured(part, BrokerTrust.jvmTruststore());
       if (!other.getUsername().equals(reference.getUsername())
           || !other.getPassword().equals(reference.getPassword())
           || !other.getVirtualHost().equals(reference.getVirtualHost())

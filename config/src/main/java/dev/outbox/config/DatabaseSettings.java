@@ -33,7 +33,7 @@ public record DatabaseSettings(String url, String user, String password) {
   @Override
   public String toString() {
     return "DatabaseSettings[url="
-        + url
+        + Secrets.maskUrl(url)
         + ", user="
         + user
         + ", password="

@@ -55,7 +55,7 @@ public record ApiConfig(
         config.optional(ADMIN_TOKEN),
         EmailVerificationSettings.read(config, "to check the links of the welcome email").secret(),
         ReplicationSettings.read(config),
-        config.get(EventBusSettings.URL),
+        EventBusSettings.connections(config),
         DatabaseSettings.read(config));
   }
 
@@ -68,6 +68,7 @@ public record ApiConfig(
             ReplicationSettings.SLOT_NAME,
             ReplicationSettings.PUBLICATION,
             EventBusSettings.URL,
+            EventBusSettings.CA_FILE,
             DatabaseSettings.URL,
             DatabaseSettings.USER,
             DatabaseSettings.PASSWORD));

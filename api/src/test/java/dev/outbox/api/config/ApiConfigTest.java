@@ -131,6 +131,7 @@ class ApiConfigTest {
             "CDC_SLOT_NAME",
             "CDC_PUBLICATION",
             "EVENT_BUS_URL",
+            "EVENT_BUS_CA_FILE",
             "DATABASE_URL",
             "DATABASE_USER",
             "DATABASE_PASSWORD");

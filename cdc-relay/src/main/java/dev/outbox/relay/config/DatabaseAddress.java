@@ -1,5 +1,6 @@
 package dev.outbox.relay.config;
 
+import dev.outbox.config.Secrets;
 import java.net.URI;
 
 /**
@@ -16,13 +17,15 @@ public record DatabaseAddress(String host, int port, String database) {
   public static DatabaseAddress of(String jdbcUrl) {
     if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
       throw new IllegalArgumentException(
-          "DATABASE_URL must start with jdbc:postgresql://, got '" + jdbcUrl + "'");
+          "DATABASE_URL must start with jdbc:postgresql://, got '"
+              + Secrets.maskUrl(jdbcUrl)
+              + "'");
     }
     URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     if (uri.getHost() == null || path.isEmpty()) {
       throw new IllegalArgumentException(
-          "DATABASE_URL must name a host and a database, got '" + jdbcUrl + "'");
+          "DATABASE_URL must name a host and a database, got '" + Secrets.maskUrl(jdbcUrl) + "'");
     }
     return new DatabaseAddress(uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), path);
   }

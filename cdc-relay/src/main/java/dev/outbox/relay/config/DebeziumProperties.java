@@ -64,6 +64,9 @@ public final class DebeziumProperties {
     p.setProperty("database.dbname", db.database());
     p.setProperty("database.user", config.database().user());
     p.setProperty("database.password", config.database().password());
+    // The stream verifies the server as the pools do: DATABASE_URL's TLS parameters, as
+    // Debezium's database.ssl* keys (the URL itself never reaches Debezium).
+    DatabaseTls.of(config.database().url()).debeziumProperties().forEach(p::setProperty);
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", config.slotName());
     p.setProperty("publication.name", config.publication());

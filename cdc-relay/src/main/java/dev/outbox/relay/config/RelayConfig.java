@@ -15,9 +15,9 @@ import java.util.List;
  * has a safe local default except the password; a blank value means the default. Read by {@link
  * #read(ConfigReader)}, which reports every malformed value at once.
  *
- * @param database DATABASE_URL (host, port and database for Debezium: {@link DatabaseAddress}),
- *     DATABASE_USER, DATABASE_PASSWORD
- * @param bus EVENT_BUS_URL, EVENT_BUS_EXCHANGE
+ * @param database DATABASE_URL (host, port and database for Debezium: {@link DatabaseAddress}; its
+ *     TLS parameters: {@link DatabaseTls}), DATABASE_USER, DATABASE_PASSWORD
+ * @param bus EVENT_BUS_URL, EVENT_BUS_CA_FILE, EVENT_BUS_EXCHANGE
  * @param replication CDC_SLOT_NAME (also names the offsets and the lock), CDC_PUBLICATION
  * @param maxRetries {@link #MAX_RETRIES}
  * @param pollInterval {@link #POLL_INTERVAL} (see {@link DebeziumProperties})
@@ -116,11 +116,13 @@ public record RelayConfig(
 
   /**
    * Reads the relay's variables; a DATABASE_URL that names no host and database (Debezium's
-   * replication connection needs both) is a problem like any malformed value.
+   * replication connection needs both) or has TLS parameters that connection cannot take ({@link
+   * DatabaseTls}) is a problem like any malformed value.
    */
   public static RelayConfig read(ConfigReader config) {
     DatabaseSettings database = DatabaseSettings.read(config);
     config.build(c -> DatabaseAddress.of(database.url()));
+    config.build(c -> DatabaseTls.of(database.url()));
     return new RelayConfig(
         database,
         EventBusSettings.read(config),
@@ -143,6 +145,7 @@ public record RelayConfig(
         DatabaseSettings.USER,
         DatabaseSettings.PASSWORD,
         EventBusSettings.URL,
+        EventBusSettings.CA_FILE,
         EventBusSettings.EXCHANGE,
         MAX_MESSAGE_BYTES,
         MAX_RETRIES,

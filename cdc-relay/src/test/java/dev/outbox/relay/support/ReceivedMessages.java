@@ -38,7 +38,7 @@ public final class ReceivedMessages {
     this.queue = queue;
   }
 
-  static ReceivedMessages bind(Connection amqp, String exchange, String queue, String key) {
+  public static ReceivedMessages bind(Connection amqp, String exchange, String queue, String key) {
     try {
       Channel ch = amqp.createChannel();
       ch.queueDeclare(queue, true, false, false, Map.of());
@@ -119,7 +119,7 @@ public final class ReceivedMessages {
   }
 
   /** Stops consuming; the queue itself is the environment's to delete. */
-  void stop() {
+  public void stop() {
     try {
       if (channel.isOpen()) {
         channel.close();

@@ -257,6 +257,7 @@ class NotifierConfigTest {
             "DATABASE_USER",
             "DATABASE_PASSWORD",
             "EVENT_BUS_URL",
+            "EVENT_BUS_CA_FILE",
             "EVENT_BUS_EXCHANGE",
             "EMAIL_VERIFICATION_SECRET",
             "PUBLIC_BASE_URL",

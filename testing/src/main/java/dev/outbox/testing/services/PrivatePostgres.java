@@ -1,0 +1,207 @@
+package dev.outbox.testing.services;
+
+import dev.outbox.testing.tls.IssuedCertificate;
+import dev.outbox.testing.tls.TestCa;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PostgreSQL cluster of the test's own: initdb in a temporary directory as user postgres, its own
+ * port, {@code wal_level=logical}, listening on loopback addresses only; optionally TLS with a
+ * server certificate of a {@link TestCa} and only the {@code pg_hba.conf} lines the test gives.
+ * {@link #close()} stops it (a JVM that exits first stops it too); its files go with the {@link
+ * ServiceDirectory}.
+ *
+ * <pre>{@code
+ * PrivatePostgres pg = PrivatePostgres.create(dir)
+ *     .withTls(ca, ca.issue("localhost", List.of("DNS:localhost", "IP:127.0.0.1")))
+ *     .withHba("hostssl all all 127.0.0.1/32 trust")
+ *     .start();
+ * }</pre>
+ */
+public final class PrivatePostgres implements AutoCloseable {
+
+  private static final Duration COMMAND = Duration.ofSeconds(90);
+  private static final String USER = "postgres";
+
+  private final ServiceDirectory dir;
+  private final Path data;
+  private final int port = FreePorts.next();
+  private final List<String> listen = new ArrayList<>(List.of("127.0.0.1"));
+  private final List<String> hba = new ArrayList<>();
+  private final Thread stopAtExit = new Thread(this::stop, "private-postgres-stop");
+  private TestCa ca;
+  private boolean running;
+
+  private PrivatePostgres(ServiceDirectory dir) {
+    this.dir = dir;
+    this.data = dir.ownedDirectory("pgdata", USER);
+  }
+
+  /** initdb of a new cluster in {@code dir} (not started). */
+  public static PrivatePostgres create(ServiceDirectory dir) {
+    PrivatePostgres pg = new PrivatePostgres(dir);
+    pg.asPostgres(
+            "initdb",
+            "-D",
+            pg.data.toString(),
+            "-U",
+            USER,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "-N")
+        .orThrow();
+    return pg;
+  }
+
+  /** Listens on these loopback addresses too (one the server certificate does not name). */
+  public PrivatePostgres alsoListenOn(String... addresses) {
+    listen.addAll(List.of(addresses));
+    return this;
+  }
+
+  /** {@code ssl=on} with {@code server}'s certificate; client certificates are checked with ca. */
+  public PrivatePostgres withTls(TestCa ca, IssuedCertificate server) {
+    this.ca = ca;
+    dir.ownedCopy(server.certificate(), data, USER);
+    dir.ownedCopy(server.key(), data, USER);
+    dir.ownedCopy(ca.certificate(), data, USER);
+    appendConfig(
+        "ssl = on",
+        "ssl_cert_file = '" + data.resolve(server.certificate().getFileName()) + "'",
+        "ssl_key_file = '" + data.resolve(server.key().getFileName()) + "'",
+        "ssl_ca_file = '" + data.resolve(ca.certificate().getFileName()) + "'");
+    return this;
+  }
+
+  /**
+   * These {@code pg_hba.conf} lines instead of initdb's (e.g. {@code hostssl} only); a {@code
+   * local} line for postgres over the Unix socket always comes first, for {@link #createDatabase}.
+   */
+  public PrivatePostgres withHba(String... lines) {
+    hba.addAll(List.of(lines));
+    return this;
+  }
+
+  /** Writes the configuration and starts the cluster; returns when it accepts connections. */
+  public PrivatePostgres start() {
+    appendConfig(
+        "port = " + port,
+        "listen_addresses = '" + String.join(",", listen) + "'",
+        "unix_socket_directories = '" + data + "'",
+        "wal_level = logical",
+        "max_replication_slots = 10",
+        "max_wal_senders = 10",
+        "shared_buffers = 32MB");
+    if (!hba.isEmpty()) {
+      try {
+        Files.writeString(
+            data.resolve("pg_hba.conf"),
+            "local all postgres peer\n" + String.join("\n", hba) + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    running = true;
+    Runtime.getRuntime().addShutdownHook(stopAtExit);
+    asPostgres(
+            "pg_ctl",
+            "-D",
+            data.toString(),
+            "-l",
+            data.resolve("log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "start")
+        .orThrow();
+    return this;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * {@code jdbc:postgresql://host:port/database}, plus the verified-TLS parameters when the cluster
+   * has TLS ({@code sslmode=verify-full&sslrootcert=<the CA>}).
+   */
+  public String jdbcUrl(String host, String database) {
+    String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    return ca == null
+        ? url
+        : url + "?sslmode=verify-full&sslrootcert=" + ca.certificate().toAbsolutePath();
+  }
+
+  /** Creates {@code name}, as postgres over the cluster's Unix socket (psql, peer). */
+  public void createDatabase(String name) {
+    asPostgres(
+            "psql",
+            "-h",
+            data.toString(),
+            "-p",
+            String.valueOf(port),
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            "CREATE DATABASE " + name)
+        .orThrow();
+  }
+
+  /** The server log, for a failing test's message. */
+  public String log() {
+    try {
+      return Files.readString(data.resolve("log"));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** Stops the cluster: fast (sessions end, a checkpoint), else immediate. */
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopAtExit);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // the JVM is exiting already, or it never started
+    }
+  }
+
+  private synchronized void stop() {
+    if (running) {
+      String dataDir = data.toString();
+      if (!asPostgres("pg_ctl", "-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop").ok()) {
+        asPostgres("pg_ctl", "-D", dataDir, "-m", "immediate", "-w", "-t", "30", "stop");
+      }
+      running = false;
+    }
+  }
+
+  private void appendConfig(String... lines) {
+    try {
+      Files.writeString(
+          data.resolve("postgresql.conf"),
+          "\n" + String.join("\n", lines) + "\n",
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Commands.Result asPostgres(String... command) {
+    return Commands.run(COMMAND, Commands.asUser(USER, Map.of(), List.of(command)));
+  }
+}
