@@ -39,6 +39,7 @@ public final class PrivateRabbitMq implements AutoCloseable {
   private final List<String> config = new ArrayList<>();
   private final Thread stopAtExit = new Thread(this::stop, "private-rabbitmq-stop");
   private boolean running;
+  private boolean stopsAtExit;
 
   private PrivateRabbitMq(ServiceDirectory dir) {
     this.dir = dir;
@@ -89,8 +90,16 @@ public final class PrivateRabbitMq implements AutoCloseable {
     Commands.run(Duration.ofSeconds(10), List.of("chown", "-R", USER + ":" + USER, home.toString()))
         .orThrow();
     running = true;
-    Runtime.getRuntime().addShutdownHook(stopAtExit);
+    if (!stopsAtExit) {
+      Runtime.getRuntime().addShutdownHook(stopAtExit);
+      stopsAtExit = true;
+    }
     asRabbitMq(Duration.ofSeconds(30), "rabbitmq-server", "-detached").orThrow();
+    awaitLogins();
+    return this;
+  }
+
+  private void awaitLogins() {
     try {
       Awaitility.await("RabbitMQ node " + node + " accepting logins on 127.0.0.1:" + port)
           .atMost(START)
@@ -100,11 +109,54 @@ public final class PrivateRabbitMq implements AutoCloseable {
     } catch (ConditionTimeoutException e) {
       throw new IllegalStateException(e.getMessage() + "; its log ends:\n" + logTail(), e);
     }
-    return this;
   }
 
   public int port() {
     return port;
+  }
+
+  /** The Erlang node name, {@code outbox-test-<pid>-<n>@localhost}. */
+  public String nodeName() {
+    return node;
+  }
+
+  /**
+   * Makes this running node a member of {@code seed}'s cluster ({@code stop_app}, {@code
+   * join_cluster}, {@code start_app}); both nodes share the rabbitmq user's Erlang cookie.
+   */
+  public PrivateRabbitMq joinCluster(PrivateRabbitMq seed) {
+    ctl(Duration.ofSeconds(60), "stop_app").orThrow();
+    ctl(Duration.ofSeconds(60), "join_cluster", seed.node).orThrow();
+    ctl(Duration.ofSeconds(120), "start_app").orThrow();
+    awaitLogins();
+    return this;
+  }
+
+  /**
+   * SIGKILL of the node's Erlang VM, as a crash would end it; {@link #start()} brings it back with
+   * its data, and back into its cluster.
+   */
+  public void kill() {
+    long pid =
+        Long.parseLong(
+            ctl(Duration.ofSeconds(30), "eval", "os:getpid().")
+                .orThrow()
+                .output()
+                .replaceAll("\\D", ""));
+    ProcessHandle.of(pid)
+        .ifPresent(
+            vm -> {
+              vm.destroyForcibly();
+              vm.onExit().join();
+            });
+    synchronized (this) {
+      running = false;
+    }
+  }
+
+  /** {@code rabbitmqctl -q -n <node> <args>}'s output, for what a test reads off the cluster. */
+  public String rabbitmqctl(String... args) {
+    return ctl(Duration.ofSeconds(60), args).orThrow().output();
   }
 
   public int tlsPort() {
