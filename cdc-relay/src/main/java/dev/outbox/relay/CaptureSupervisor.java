@@ -1,8 +1,10 @@
 package dev.outbox.relay;
 
 import dev.outbox.relay.capture.OutboxCapture;
+import dev.outbox.relay.capture.SlotLossStop;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.model.SlotLoss;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.standby.LeaderElection;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The active relay's term: runs the capture while the slot's lock is held, starts a new one with
  * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once
  * and hand the lock back) and the replay requests (one is due: stop, rewind, start a capture that
- * replays from the WAL).
+ * replays from the WAL). A lost slot with CDC_SLOT_LOSS=stop ends the captures until the relay is
+ * restarted ({@link #stoppedBy()}).
  */
 final class CaptureSupervisor implements LeaderElection.Term {
 
@@ -43,6 +46,7 @@ final class CaptureSupervisor implements LeaderElection.Term {
   private final RelayMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private OutboxCapture capture;
+  private volatile SlotLoss stoppedBy;
 
   CaptureSupervisor(String slot, Captures captures, ReplayService replays, RelayMetrics metrics) {
     this.slot = slot;
@@ -74,6 +78,10 @@ final class CaptureSupervisor implements LeaderElection.Term {
       if (running == null && stopped.getCount() == 0) {
         return;
       }
+      if (running == null && stoppedBy != null) {
+        holdStopped(lock);
+        return;
+      }
       long started = System.nanoTime();
       try {
         if (!watch(running, lock)) {
@@ -90,6 +98,23 @@ final class CaptureSupervisor implements LeaderElection.Term {
         return;
       }
     }
+  }
+
+  // CDC_SLOT_LOSS=stop: no engine until the relay is restarted. The lock stays held, so that a
+  // standby does not take over only to stop the same way; if it is lost, the election competes
+  // again and whoever wins looks at the slot afresh.
+  private void holdStopped(LeaderLock lock) throws InterruptedException {
+    while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
+      if (!lock.isHeld()) {
+        lock.release();
+        return;
+      }
+    }
+  }
+
+  /** The slot loss this relay stopped on (CDC_SLOT_LOSS=stop), if it did. */
+  Optional<SlotLoss> stoppedBy() {
+    return Optional.ofNullable(stoppedBy);
   }
 
   // A replay that was running when the last active relay stopped goes on.
@@ -181,6 +206,11 @@ final class CaptureSupervisor implements LeaderElection.Term {
     OutboxCapture started;
     try {
       started = captures.start(replay.orElse(null));
+      stoppedBy = null;
+      metrics.slotLossStopped(false);
+    } catch (SlotLossStop e) {
+      stoppedBy = e.loss();
+      return null;
     } catch (RuntimeException e) {
       log.warn("starting the capture failed, retrying: {}", e.toString());
       return null;

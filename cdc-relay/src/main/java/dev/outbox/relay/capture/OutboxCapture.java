@@ -90,15 +90,22 @@ public final class OutboxCapture implements AutoCloseable {
    * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
    * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
    * once after a check of the slot: a first-start snapshot that did not finish is started over on a
-   * new slot first ({@link FirstSnapshotRestart}; the caller holds the slot's lock).
+   * new slot first, and a slot lost since the stored position is recovered as CDC_SLOT_LOSS says
+   * ({@link FirstSnapshotRestart}, {@link SlotLossRecovery}; the caller holds the slot's lock). A
+   * recovered slot ends the WAL replay {@code replay}: its WAL is gone.
    *
+   * @throws SlotLossStop when the slot is lost and CDC_SLOT_LOSS is stop (no engine started)
    * @throws IllegalStateException when the slot or the stored offset could not be checked or reset
    *     (the caller tries again later)
    */
   public static OutboxCapture start(
       RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
     try {
-      FirstSnapshotRestart.prepare(dataSource, config.slotName());
+      SlotLossRecovery losses = new SlotLossRecovery(dataSource, config.slotLoss(), m);
+      if (FirstSnapshotRestart.prepare(dataSource, config.slotName(), losses)
+          == FirstSnapshotRestart.Step.SLOT_LOST) {
+        replay = null;
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(
           "checking slot " + config.slotName() + " before the engine starts failed", e);

@@ -93,6 +93,12 @@ public final class PrivatePostgres implements AutoCloseable {
     return this;
   }
 
+  /** These {@code postgresql.conf} lines too (e.g. {@code max_slot_wal_keep_size = 1MB}). */
+  public PrivatePostgres withConfig(String... lines) {
+    appendConfig(lines);
+    return this;
+  }
+
   /** Writes the configuration and starts the cluster; returns when it accepts connections. */
   public PrivatePostgres start() {
     appendConfig(
