@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The active relay's term: runs the capture while the slot's lock is held, starts a new one with
- * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once
- * and hand the lock back) and the replay requests (one is due: stop, rewind, start a capture that
- * replays from the WAL). A lost slot with CDC_SLOT_LOSS=stop ends the captures until the relay is
- * restarted ({@link #stoppedBy()}).
+ * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once,
+ * hand the lock back), the slot (invalidated: a new capture, which recovers) and the replay
+ * requests (one is due: stop, rewind, start a capture that replays from the WAL). A lost slot with
+ * CDC_SLOT_LOSS=stop ends the captures until restarted ({@link #stoppedBy()}).
  */
 final class CaptureSupervisor implements LeaderElection.Term {
 
@@ -67,8 +67,7 @@ final class CaptureSupervisor implements LeaderElection.Term {
 
   private void superviseWhileHolding(LeaderLock lock) throws InterruptedException {
     for (int failures = 1; ; failures++) {
-      // A capture's start may drop and recreate the slot (FirstSnapshotRestart): only with the
-      // lock in hand.
+      // A capture's start may drop and recreate the slot (FirstSnapshotRestart): with the lock.
       if (!lock.isHeld()) {
         log.warn("relay lost the lock of slot {} before starting the engine", slot);
         lock.release();
@@ -100,9 +99,8 @@ final class CaptureSupervisor implements LeaderElection.Term {
     }
   }
 
-  // CDC_SLOT_LOSS=stop: no engine until the relay is restarted. The lock stays held, so that a
-  // standby does not take over only to stop the same way; if it is lost, the election competes
-  // again and whoever wins looks at the slot afresh.
+  // CDC_SLOT_LOSS=stop: no engine until restarted. The lock stays held (a standby would stop the
+  // same way); if it is lost, the election competes again and the winner looks afresh.
   private void holdStopped(LeaderLock lock) throws InterruptedException {
     while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
       if (!lock.isHeld()) {
@@ -142,6 +140,10 @@ final class CaptureSupervisor implements LeaderElection.Term {
         stopCapture();
         lock.release();
         return false;
+      }
+      if (!running.finished().isDone() && running.slotLost()) {
+        log.warn("slot {} was invalidated under the engine: stopping it to recover", slot);
+        return true;
       }
       if (!running.finished().isDone() && !running.isReplaying()) {
         running = serveDueReplay(running);

@@ -7,6 +7,7 @@ import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.replay.WalReplayRun;
+import dev.outbox.relay.store.ReplicationSlots;
 import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -119,6 +120,21 @@ public final class OutboxCapture implements AutoCloseable {
   /** Whether this capture still serves a WAL replay (it ends by itself; live events go on). */
   public boolean isReplaying() {
     return replay != null && replay.isRunning();
+  }
+
+  /**
+   * Whether the server invalidated the slot under this engine ({@code wal_status = lost}, its
+   * walsender terminated). Debezium 3.6.1 treats every SQLException as retriable and, with {@code
+   * errors.max.retries=-1}, restarts its task on such a slot forever, so the caller stops this
+   * capture and starts a new one, whose start recovers ({@link SlotLossRecovery}). False when the
+   * database cannot be read.
+   */
+  public boolean slotLost() {
+    try (Connection c = dataSource.getConnection()) {
+      return ReplicationSlots.isLost(c, config.slotName());
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */
