@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The active relay's term: runs the capture while the slot's lock is held, starts a new one with
  * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once,
- * hand the lock back), the slot (invalidated: a new capture, which recovers) and the replay
- * requests (one is due: stop, rewind, start a capture that replays from the WAL). A lost slot with
+ * hand the lock back), the slot (gone: a new capture, which recovers) and the replay requests (one
+ * is due: stop, rewind, start a capture that replays from the WAL). A lost slot with
  * CDC_SLOT_LOSS=stop ends the captures until restarted ({@link #stoppedBy()}).
  */
 final class CaptureSupervisor implements LeaderElection.Term {
@@ -141,8 +141,8 @@ final class CaptureSupervisor implements LeaderElection.Term {
         lock.release();
         return false;
       }
-      if (!running.finished().isDone() && running.slotLost()) {
-        log.warn("slot {} was invalidated under the engine: stopping it to recover", slot);
+      if (!running.finished().isDone() && running.slotGone()) {
+        log.warn("slot {} is gone under the engine: stopping it to recover", slot);
         return true;
       }
       if (!running.finished().isDone() && !running.isReplaying()) {

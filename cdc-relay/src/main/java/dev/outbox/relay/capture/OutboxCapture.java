@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.relay.config.DatabaseAddress;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
@@ -52,7 +53,8 @@ public final class OutboxCapture implements AutoCloseable {
       DataSource dataSource,
       RelayMetrics metrics,
       ReplayRequest replay,
-      MessagePublisher publisher) {
+      MessagePublisher publisher,
+      DatabaseAddress primary) {
     this.config = config;
     this.dataSource = dataSource;
     this.publisher = publisher;
@@ -71,7 +73,7 @@ public final class OutboxCapture implements AutoCloseable {
             stopper);
     DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-            .using(DebeziumProperties.of(config))
+            .using(DebeziumProperties.of(config, primary))
             .using(
                 new DebeziumEngine.ConnectorCallback() {
                   @Override
@@ -111,8 +113,9 @@ public final class OutboxCapture implements AutoCloseable {
       throw new IllegalStateException(
           "checking slot " + config.slotName() + " before the engine starts failed", e);
     }
+    DatabaseAddress primary = PrimaryHost.find(config.database());
     OutboxCapture capture =
-        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config));
+        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config), primary);
     capture.engine.start();
     return capture;
   }
@@ -123,15 +126,18 @@ public final class OutboxCapture implements AutoCloseable {
   }
 
   /**
-   * Whether the server invalidated the slot under this engine ({@code wal_status = lost}, its
-   * walsender terminated). Debezium 3.6.1 treats every SQLException as retriable and, with {@code
-   * errors.max.retries=-1}, restarts its task on such a slot forever, so the caller stops this
-   * capture and starts a new one, whose start recovers ({@link SlotLossRecovery}). False when the
-   * database cannot be read.
+   * Whether the slot is gone under this engine: invalidated by the server ({@code wal_status =
+   * lost}, its walsender terminated), or missing once the engine had started on it (the pool
+   * follows a multi-host DATABASE_URL to a promoted standby, which has no slot). Debezium 3.6.1
+   * treats every SQLException as retriable and, with {@code errors.max.retries=-1}, restarts its
+   * task on a dead slot or host forever, so the caller stops this capture and starts a new one,
+   * whose start finds the primary ({@link PrimaryHost}) and recovers ({@link SlotLossRecovery}).
+   * False when the database cannot be read.
    */
-  public boolean slotLost() {
+  public boolean slotGone() {
     try (Connection c = dataSource.getConnection()) {
-      return ReplicationSlots.isLost(c, config.slotName());
+      return ReplicationSlots.isLost(c, config.slotName())
+          || (streaming.getCount() == 0 && !ReplicationSlots.exists(c, config.slotName()));
     } catch (SQLException e) {
       return false;
     }
