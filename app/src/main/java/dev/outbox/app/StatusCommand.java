@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     description = {
       "Prints the relay's WAL position and lag, the WAL its slot retains, whether a relay is"
           + " active (holds the slot's lock; others are standbys), the outbox backlog (pending,"
-          + " parked, oldest age) and the dead-letter depth.",
+          + " parked, oldest age), the slot's last loss (when, why, recovered or stopped) and the"
+          + " dead-letter depth.",
       "Exits 1 when a part could not be read (that line says why)."
     })
 final class StatusCommand implements Callable<Integer> {

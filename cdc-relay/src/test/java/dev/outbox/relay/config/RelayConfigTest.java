@@ -55,6 +55,29 @@ class RelayConfigTest {
   }
 
   @Test
+  void a_multi_host_database_url_lists_every_host_in_order() {
+    assertThat(
+            DatabaseAddress.all(
+                "jdbc:postgresql://pg-1:5433,pg-2,[::1]:5434/shop?targetServerType=primary"))
+        .containsExactly(
+            new DatabaseAddress("pg-1", 5433, "shop"),
+            new DatabaseAddress("pg-2", 5432, "shop"),
+            new DatabaseAddress("[::1]", 5434, "shop"));
+    assertThat(DatabaseAddress.of("jdbc:postgresql://pg-1,pg-2/shop"))
+        .isEqualTo(new DatabaseAddress("pg-1", 5432, "shop"));
+  }
+
+  @Test
+  void a_database_url_without_host_database_or_numeric_port_is_refused_naming_it() {
+    assertThatThrownBy(() -> DatabaseAddress.all("jdbc:postgresql://pg-1,/shop"))
+        .hasMessageContaining("DATABASE_URL must name a host and a database");
+    assertThatThrownBy(() -> DatabaseAddress.all("jdbc:postgresql://pg-1:5432"))
+        .hasMessageContaining("DATABASE_URL must name a host and a database");
+    assertThatThrownBy(() -> DatabaseAddress.all("jdbc:postgresql://pg-1:54x/shop"))
+        .hasMessageContaining("DATABASE_URL has a port that is not a number");
+  }
+
+  @Test
   void malformed_values_name_their_variable_all_at_once() {
     assertThatThrownBy(
             () ->
