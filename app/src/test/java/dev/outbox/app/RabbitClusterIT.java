@@ -64,6 +64,8 @@ class RabbitClusterIT {
       Map<String, String> env = environment(db, providers);
       List<JarProcess> processes = new ArrayList<>();
       try {
+        StringBuilder migrated = new StringBuilder();
+        assertThat(JarProcess.run(env, migrated, "migrate")).as(migrated.toString()).isZero();
         JarProcess relay = started(processes, env, "relay");
         started(processes, env, "notifier");
         started(processes, env, "notifier");
@@ -106,6 +108,8 @@ class RabbitClusterIT {
           assertThat(unpublished(db)).as("outbox rows without published_at").isZero();
         }
         assertThat(relay.isAlive()).as(relay.output()).isTrue();
+      } catch (Throwable failure) {
+        throw new AssertionError(failure.getMessage() + outputs(processes), failure);
       } finally {
         processes.forEach(JarProcess::close);
       }
@@ -117,6 +121,19 @@ class RabbitClusterIT {
     JarProcess process = JarProcess.start(env, role);
     processes.add(process);
     return process;
+  }
+
+  /** The last lines each process printed, for a failure's message. */
+  private static String outputs(List<JarProcess> processes) {
+    StringBuilder text = new StringBuilder();
+    for (JarProcess process : processes) {
+      List<String> lines = process.output().lines().toList();
+      text.append("\n--- ").append(lines.isEmpty() ? "(no output)" : lines.get(0)).append('\n');
+      lines
+          .subList(Math.max(0, lines.size() - 40), lines.size())
+          .forEach(line -> text.append(line).append('\n'));
+    }
+    return text.toString();
   }
 
   /** Kills {@code node} and answers how long until an email for a user created later is sent. */
