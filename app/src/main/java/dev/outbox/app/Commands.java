@@ -11,7 +11,8 @@ final class Commands {
     CommandLine dlq =
         new CommandLine(new DlqCommand())
             .addSubcommand(new DlqListCommand(invocation))
-            .addSubcommand(new DlqRedriveCommand(invocation));
+            .addSubcommand(new DlqRedriveCommand(invocation))
+            .addSubcommand(new DlqDiscardCommand(invocation));
     return new CommandLine(new OutboxCli(invocation))
         .addSubcommand(new AllCommand(invocation))
         .addSubcommand(new ApiCommand(invocation))

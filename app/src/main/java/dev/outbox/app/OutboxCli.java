@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       " 0:done",
       " 1:failed at run time (a service unreachable, a migration failed)",
       " 2:bad usage",
+      " 3:status --max-lag: the oldest pending event is older than the limit",
       "78:configuration error (one line per bad variable, naming it)"
     },
     footer = {
