@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "outbox",
     mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
     description = "Transactional outbox: the api, CDC relay and notifier roles, and operations.",
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",

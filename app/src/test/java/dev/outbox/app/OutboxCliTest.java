@@ -109,9 +109,10 @@ class OutboxCliTest {
         .startsWith("outbox status: --max-lag must be a duration like 500ms, 10s, 5m");
   }
 
-  @Test
-  void version_comes_from_the_manifest_and_is_dev_when_run_from_classes() {
-    Cli.Result result = Cli.run(NO_ENV, "--version");
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V", "status --version", "dlq discard -V"})
+  void every_version_option_prints_the_manifest_version_dev_when_run_from_classes(String line) {
+    Cli.Result result = Cli.run(NO_ENV, line.split(" "));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(result.out()).isEqualTo("outbox dev\n");
