@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints the relay's WAL position and lag, the WAL its slot retains, whether a relay is"
           + " active (holds the slot's lock; others are standbys), the outbox backlog (pending,"
-          + " parked, oldest age) and the dead-letter depth.",
+          + " parked, oldest age), the slot's last loss (when, why, recovered or stopped) and the"
+          + " dead-letter depth.",
       "The lag --max-lag checks is the age of the oldest pending event (neither published nor"
           + " parked); zero when none waits.",
       "Exits 3 when that lag exceeds --max-lag, else 1 when a part could not be read (that line"

@@ -1,8 +1,10 @@
 package dev.outbox.relay;
 
 import dev.outbox.relay.capture.OutboxCapture;
+import dev.outbox.relay.capture.SlotLossStop;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.model.SlotLoss;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.standby.LeaderElection;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The active relay's term: runs the capture while the slot's lock is held, starts a new one with
- * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once
- * and hand the lock back) and the replay requests (one is due: stop, rewind, start a capture that
- * replays from the WAL).
+ * backoff when it fails by itself, and every 500 ms checks the lock (lost: stop the engine at once,
+ * hand the lock back), the slot (gone: a new capture, which recovers) and the replay requests (one
+ * is due: stop, rewind, start a capture that replays from the WAL). A lost slot with
+ * CDC_SLOT_LOSS=stop ends the captures until restarted ({@link #stoppedBy()}).
  */
 final class CaptureSupervisor implements LeaderElection.Term {
 
@@ -43,6 +46,7 @@ final class CaptureSupervisor implements LeaderElection.Term {
   private final RelayMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private OutboxCapture capture;
+  private volatile SlotLoss stoppedBy;
 
   CaptureSupervisor(String slot, Captures captures, ReplayService replays, RelayMetrics metrics) {
     this.slot = slot;
@@ -63,8 +67,7 @@ final class CaptureSupervisor implements LeaderElection.Term {
 
   private void superviseWhileHolding(LeaderLock lock) throws InterruptedException {
     for (int failures = 1; ; failures++) {
-      // A capture's start may drop and recreate the slot (FirstSnapshotRestart): only with the
-      // lock in hand.
+      // A capture's start may drop and recreate the slot (FirstSnapshotRestart): with the lock.
       if (!lock.isHeld()) {
         log.warn("relay lost the lock of slot {} before starting the engine", slot);
         lock.release();
@@ -72,6 +75,10 @@ final class CaptureSupervisor implements LeaderElection.Term {
       }
       OutboxCapture running = startResuming();
       if (running == null && stopped.getCount() == 0) {
+        return;
+      }
+      if (running == null && stoppedBy != null) {
+        holdStopped(lock);
         return;
       }
       long started = System.nanoTime();
@@ -90,6 +97,22 @@ final class CaptureSupervisor implements LeaderElection.Term {
         return;
       }
     }
+  }
+
+  // CDC_SLOT_LOSS=stop: no engine until restarted. The lock stays held (a standby would stop the
+  // same way); if it is lost, the election competes again and the winner looks afresh.
+  private void holdStopped(LeaderLock lock) throws InterruptedException {
+    while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
+      if (!lock.isHeld()) {
+        lock.release();
+        return;
+      }
+    }
+  }
+
+  /** The slot loss this relay stopped on (CDC_SLOT_LOSS=stop), if it did. */
+  Optional<SlotLoss> stoppedBy() {
+    return Optional.ofNullable(stoppedBy);
   }
 
   // A replay that was running when the last active relay stopped goes on.
@@ -117,6 +140,10 @@ final class CaptureSupervisor implements LeaderElection.Term {
         stopCapture();
         lock.release();
         return false;
+      }
+      if (!running.finished().isDone() && running.slotGone()) {
+        log.warn("slot {} is gone under the engine: stopping it to recover", slot);
+        return true;
       }
       if (!running.finished().isDone() && !running.isReplaying()) {
         running = serveDueReplay(running);
@@ -181,6 +208,11 @@ final class CaptureSupervisor implements LeaderElection.Term {
     OutboxCapture started;
     try {
       started = captures.start(replay.orElse(null));
+      stoppedBy = null;
+      metrics.slotLossStopped(false);
+    } catch (SlotLossStop e) {
+      stoppedBy = e.loss();
+      return null;
     } catch (RuntimeException e) {
       log.warn("starting the capture failed, retrying: {}", e.toString());
       return null;

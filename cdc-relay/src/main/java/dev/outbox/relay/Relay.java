@@ -8,6 +8,7 @@ import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
 import dev.outbox.relay.metrics.UnroutableMonitor;
+import dev.outbox.relay.model.SlotLoss;
 import dev.outbox.relay.publish.UnroutableDepth;
 import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.standby.LeaderElection;
@@ -16,6 +17,7 @@ import dev.outbox.relay.store.Retention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,6 +112,16 @@ public final class Relay implements AutoCloseable {
   /** Waits until this instance is the active one and its engine streams; false on timeout. */
   public boolean awaitStreaming(Duration timeout) throws InterruptedException {
     return supervisor.awaitStreaming(timeout);
+  }
+
+  /**
+   * The slot loss this instance stopped on, if it did (CDC_SLOT_LOSS=stop): it holds the lock but
+   * streams nothing until restarted, so it is neither active nor a standby, and not ready. The
+   * newest loss of the slot, whichever relay found it, is in {@link
+   * dev.outbox.relay.status.RelayStatus#lastSlotLoss()}.
+   */
+  public Optional<SlotLoss> stoppedBySlotLoss() {
+    return supervisor.stoppedBy();
   }
 
   /** Whether this instance holds the lock and runs the engine (false for a standby). */

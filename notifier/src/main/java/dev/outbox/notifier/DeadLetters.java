@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.ConfirmedPublisher;
 import dev.outbox.notifier.consume.MessageHeaders;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -68,9 +70,13 @@ public final class DeadLetters implements AutoCloseable {
     long depth = 0;
     for (String queue : workQueues) {
       String dlq = QueueNames.deadLetter(queue);
+      // counted before fetching: a fetched, unacknowledged message no longer counts as ready
+      int waiting = waiting(dlq);
+      if (waiting < 0) {
+        continue;
+      }
+      depth += waiting;
       try (Channel channel = connection.createChannel()) {
-        // counted before fetching: a fetched, unacknowledged message no longer counts as ready
-        depth += channel.queueDeclare(dlq, true, false, false, null).getMessageCount();
         GetResponse message;
         while (letters.size() < limit && (message = channel.basicGet(dlq, false)) != null) {
           letters.add(describe(dlq, message));
@@ -84,12 +90,7 @@ public final class DeadLetters implements AutoCloseable {
   public long depth() throws IOException, TimeoutException {
     long depth = 0;
     for (String queue : workQueues) {
-      try (Channel channel = connection.createChannel()) {
-        depth +=
-            channel
-                .queueDeclare(QueueNames.deadLetter(queue), true, false, false, null)
-                .getMessageCount();
-      }
+      depth += Math.max(0, waiting(QueueNames.deadLetter(queue)));
     }
     return depth;
   }
@@ -152,9 +153,9 @@ public final class DeadLetters implements AutoCloseable {
     int moved = 0;
     for (String queue : workQueues) {
       String dlq = QueueNames.deadLetter(queue);
+      int waiting = waiting(dlq);
       try (Channel channel = connection.createChannel()) {
         ConfirmedPublisher publisher = new ConfirmedPublisher(channel);
-        int waiting = channel.queueDeclare(dlq, true, false, false, null).getMessageCount();
         for (int i = 0; i < waiting; i++) {
           GetResponse message = channel.basicGet(dlq, false);
           if (message == null) {
@@ -173,6 +174,29 @@ public final class DeadLetters implements AutoCloseable {
     return moved;
   }
 
+  /**
+   * The messages in {@code dlq}, or -1 when it does not exist (no notifier declared it yet).
+   * Passive: the queue's type and arguments are the notifier's to declare (NOTIFIER_QUEUE_TYPE),
+   * and a declaration with others would be refused.
+   */
+  private int waiting(String dlq) throws IOException, TimeoutException {
+    Channel channel = connection.createChannel();
+    try {
+      return channel.queueDeclarePassive(dlq).getMessageCount();
+    } catch (IOException e) {
+      if (e.getCause() instanceof ShutdownSignalException signal
+          && signal.getReason() instanceof AMQP.Channel.Close close
+          && close.getReplyCode() == AMQP.NOT_FOUND) {
+        return -1;
+      }
+      throw e;
+    } finally {
+      if (channel.isOpen()) {
+        channel.close();
+      }
+    }
+  }
+
   private static DeadLetter describe(String dlq, GetResponse message) {
     AMQP.BasicProperties props = message.getProps();
     String attempts = MessageHeaders.text(props, MessageHeaders.ATTEMPTS);
@@ -182,10 +206,31 @@ public final class DeadLetters implements AutoCloseable {
         dlq,
         props.getMessageId(),
         props.getType() != null ? props.getType() : MessageHeaders.text(props, "routing_key"),
-        MessageHeaders.text(props, MessageHeaders.REASON),
+        reason(props),
         attempts == null ? 0 : Integer.parseInt(attempts),
         MessageHeaders.text(props, MessageHeaders.HANDLER),
         parse(time));
+  }
+
+  // The notifier's own reason, else the broker's: a quorum queue dead-letters a message handed back
+  // unsettled more than its x-delivery-limit times (reason delivery_limit in x-death).
+  private static String reason(AMQP.BasicProperties props) {
+    String reason = MessageHeaders.text(props, MessageHeaders.REASON);
+    if (reason != null) {
+      return reason;
+    }
+    Object deaths = props.getHeaders() == null ? null : props.getHeaders().get("x-death");
+    if (deaths instanceof List<?> list
+        && !list.isEmpty()
+        && list.get(0) instanceof Map<?, ?> death
+        && death.get("reason") != null) {
+      return "dead-lettered by RabbitMQ: "
+          + death.get("reason")
+          + " (from "
+          + death.get("queue")
+          + ")";
+    }
+    return null;
   }
 
   private static Instant parse(String time) {

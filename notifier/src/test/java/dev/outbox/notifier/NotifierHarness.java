@@ -58,6 +58,12 @@ final class NotifierHarness implements AutoCloseable {
 
   /** With {@code start} false no notifier consumes yet: the test starts its own instances. */
   NotifierHarness(boolean start) throws IOException, TimeoutException {
+    this(start, Map.of());
+  }
+
+  /** As {@link #NotifierHarness(boolean)}, with {@code overrides} of the notifier's variables. */
+  NotifierHarness(boolean start, Map<String, String> overrides)
+      throws IOException, TimeoutException {
     Map<String, String> env = new HashMap<>();
     env.put("EVENT_BUS_URL", TestServices.amqpUri());
     env.put("EVENT_BUS_EXCHANGE", exchange);
@@ -81,6 +87,7 @@ final class NotifierHarness implements AutoCloseable {
     env.put("TWILIO_BASE_URL", twilio.baseUrl().toString());
     env.put("EMAIL_VERIFICATION_SECRET", "test-secret-of-at-least-32-characters");
     env.put("PUBLIC_BASE_URL", "https://shop.example");
+    env.putAll(overrides);
     config = ConfigReader.read(Environment.of(env), NotifierConfig::read);
     connection = AmqpConnections.parse(TestServices.amqpUri()).open("notifier-it");
     publisher = connection.createChannel();

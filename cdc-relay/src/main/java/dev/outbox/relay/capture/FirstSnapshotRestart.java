@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.relay.model.SlotLoss;
 import dev.outbox.relay.store.ReplicationSlots;
 import dev.outbox.relay.store.StoredOffsets;
 import java.sql.Connection;
@@ -26,17 +27,33 @@ import org.slf4j.LoggerFactory;
  * exported snapshot of the unpublished rows, the stream from the new slot's start. What the aborted
  * attempt published but had not marked is sent again (at least once); what it marked is not read
  * again.
+ *
+ * <p>A streamed position whose slot is gone (missing, or invalidated with {@code wal_status =
+ * lost}) is a slot loss: {@link SlotLossRecovery} takes that step, as CDC_SLOT_LOSS says.
  */
 final class FirstSnapshotRestart {
+
+  /** The slot as the server has it. */
+  enum Slot {
+    ABSENT,
+    /** {@code wal_status = lost}: it exists but can never be streamed again. */
+    LOST,
+    USABLE
+  }
 
   /** What has to happen before the engine starts. */
   enum Step {
     /** The slot and the stored position agree: start as stored. */
     NONE,
-    /** A stored position without its slot can no longer be streamed: start as a first start. */
+    /**
+     * A position inside the first snapshot without its slot: nothing was streamed from it, so
+     * forgetting it starts the snapshot over (a first start), as a cut-short snapshot does anyway.
+     */
     FORGET_OFFSET,
     /** The slot exists but its first snapshot never finished: a new slot, a new snapshot. */
-    RECREATE_SLOT
+    RECREATE_SLOT,
+    /** A streamed position whose slot is missing or lost: {@link SlotLossRecovery}. */
+    SLOT_LOST
   }
 
   private static final Logger log = LoggerFactory.getLogger(FirstSnapshotRestart.class);
@@ -47,18 +64,19 @@ final class FirstSnapshotRestart {
   private FirstSnapshotRestart() {}
 
   /**
-   * The step for a slot that exists or not, with the offset stored for it (empty: none stored).
-   * Without a stored offset, or with one inside the initial snapshot, an existing slot has never
-   * been streamed from by a finished first start: nothing the slot holds was delivered from it.
+   * The step for the slot as it is, with the offset stored for it (empty: none stored). Without a
+   * stored offset, or with one inside the initial snapshot, an existing slot has never been
+   * streamed from by a finished first start: nothing the slot holds was delivered from it.
    */
-  static Step decide(boolean slotExists, Optional<StoredOffsets.Stored> stored) {
-    if (!slotExists) {
+  static Step decide(Slot slot, Optional<StoredOffsets.Stored> stored) {
+    boolean streamed = stored.isPresent() && !stored.get().inSnapshot();
+    if (streamed) {
+      return slot == Slot.USABLE ? Step.NONE : Step.SLOT_LOST;
+    }
+    if (slot == Slot.ABSENT) {
       return stored.isPresent() ? Step.FORGET_OFFSET : Step.NONE;
     }
-    if (stored.isEmpty() || stored.get().inSnapshot()) {
-      return Step.RECREATE_SLOT;
-    }
-    return Step.NONE;
+    return Step.RECREATE_SLOT;
   }
 
   /**
@@ -66,12 +84,21 @@ final class FirstSnapshotRestart {
    * advisory lock, so no other relay of the slot starts an engine meanwhile.
    *
    * @return the step taken
+   * @throws SlotLossStop when the slot is lost and CDC_SLOT_LOSS is stop
    */
-  static Step prepare(DataSource dataSource, String slot) throws SQLException {
+  static Step prepare(DataSource dataSource, String slot, SlotLossRecovery losses)
+      throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       Optional<StoredOffsets.Stored> stored = StoredOffsets.read(c, slot);
-      Step step = decide(ReplicationSlots.exists(c, slot), stored);
+      Slot state = state(c, slot);
+      Step step = decide(state, stored);
       switch (step) {
+        case SLOT_LOST ->
+            losses.handle(
+                c,
+                slot,
+                state == Slot.LOST ? SlotLoss.Cause.INVALIDATED : SlotLoss.Cause.MISSING,
+                stored.orElseThrow());
         case RECREATE_SLOT -> {
           log.warn(
               "slot {} exists but its first snapshot did not finish ({}): dropping the slot and"
@@ -85,8 +112,8 @@ final class FirstSnapshotRestart {
         }
         case FORGET_OFFSET -> {
           log.warn(
-              "slot {} does not exist but a position is stored for it: forgetting the position;"
-                  + " a new slot and a snapshot of the unpublished rows follow",
+              "slot {} does not exist and its first snapshot did not finish: forgetting the stored"
+                  + " position; a new slot and a snapshot of the unpublished rows follow",
               slot);
           StoredOffsets.forget(c, slot);
         }
@@ -96,5 +123,12 @@ final class FirstSnapshotRestart {
       }
       return step;
     }
+  }
+
+  private static Slot state(Connection c, String slot) throws SQLException {
+    if (!ReplicationSlots.exists(c, slot)) {
+      return Slot.ABSENT;
+    }
+    return ReplicationSlots.isLost(c, slot) ? Slot.LOST : Slot.USABLE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.relay.config.DatabaseAddress;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
@@ -7,6 +8,7 @@ import dev.outbox.relay.model.Lsns;
 import dev.outbox.relay.publish.MessagePublisher;
 import dev.outbox.relay.replay.ReplayRequest;
 import dev.outbox.relay.replay.WalReplayRun;
+import dev.outbox.relay.store.ReplicationSlots;
 import dev.outbox.relay.store.StoredOffsets;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -51,7 +53,8 @@ public final class OutboxCapture implements AutoCloseable {
       DataSource dataSource,
       RelayMetrics metrics,
       ReplayRequest replay,
-      MessagePublisher publisher) {
+      MessagePublisher publisher,
+      DatabaseAddress primary) {
     this.config = config;
     this.dataSource = dataSource;
     this.publisher = publisher;
@@ -70,7 +73,7 @@ public final class OutboxCapture implements AutoCloseable {
             stopper);
     DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-            .using(DebeziumProperties.of(config))
+            .using(DebeziumProperties.of(config, primary))
             .using(
                 new DebeziumEngine.ConnectorCallback() {
                   @Override
@@ -90,21 +93,29 @@ public final class OutboxCapture implements AutoCloseable {
    * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
    * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
    * once after a check of the slot: a first-start snapshot that did not finish is started over on a
-   * new slot first ({@link FirstSnapshotRestart}; the caller holds the slot's lock).
+   * new slot first, and a slot lost since the stored position is recovered as CDC_SLOT_LOSS says
+   * ({@link FirstSnapshotRestart}, {@link SlotLossRecovery}; the caller holds the slot's lock). A
+   * recovered slot ends the WAL replay {@code replay}: its WAL is gone.
    *
+   * @throws SlotLossStop when the slot is lost and CDC_SLOT_LOSS is stop (no engine started)
    * @throws IllegalStateException when the slot or the stored offset could not be checked or reset
    *     (the caller tries again later)
    */
   public static OutboxCapture start(
       RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
     try {
-      FirstSnapshotRestart.prepare(dataSource, config.slotName());
+      SlotLossRecovery losses = new SlotLossRecovery(dataSource, config.slotLoss(), m);
+      if (FirstSnapshotRestart.prepare(dataSource, config.slotName(), losses)
+          == FirstSnapshotRestart.Step.SLOT_LOST) {
+        replay = null;
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(
           "checking slot " + config.slotName() + " before the engine starts failed", e);
     }
+    DatabaseAddress primary = PrimaryHost.find(config.database());
     OutboxCapture capture =
-        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config));
+        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config), primary);
     capture.engine.start();
     return capture;
   }
@@ -112,6 +123,24 @@ public final class OutboxCapture implements AutoCloseable {
   /** Whether this capture still serves a WAL replay (it ends by itself; live events go on). */
   public boolean isReplaying() {
     return replay != null && replay.isRunning();
+  }
+
+  /**
+   * Whether the slot is gone under this engine: invalidated by the server ({@code wal_status =
+   * lost}, its walsender terminated), or missing once the engine had started on it (the pool
+   * follows a multi-host DATABASE_URL to a promoted standby, which has no slot). Debezium 3.6.1
+   * treats every SQLException as retriable and, with {@code errors.max.retries=-1}, restarts its
+   * task on a dead slot or host forever, so the caller stops this capture and starts a new one,
+   * whose start finds the primary ({@link PrimaryHost}) and recovers ({@link SlotLossRecovery}).
+   * False when the database cannot be read.
+   */
+  public boolean slotGone() {
+    try (Connection c = dataSource.getConnection()) {
+      return ReplicationSlots.isLost(c, config.slotName())
+          || (streaming.getCount() == 0 && !ReplicationSlots.exists(c, config.slotName()));
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */

@@ -51,9 +51,13 @@ public final class DebeziumProperties {
 
   private DebeziumProperties() {}
 
-  /** The engine properties for {@code config}. */
+  /** The engine properties for {@code config}, streaming from DATABASE_URL's first host. */
   public static Properties of(RelayConfig config) {
-    DatabaseAddress db = DatabaseAddress.of(config.database().url());
+    return of(config, DatabaseAddress.of(config.database().url()));
+  }
+
+  /** The engine properties for {@code config}, streaming from {@code db} (the primary). */
+  public static Properties of(RelayConfig config, DatabaseAddress db) {
     Properties p = new Properties();
     // The engine name and topic prefix are part of the stored offset key: both are the slot name,
     // so several relays (one per slot) can share the offsets table.
@@ -69,6 +73,7 @@ public final class DebeziumProperties {
     DatabaseTls.of(config.database().url()).debeziumProperties().forEach(p::setProperty);
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", config.slotName());
+    p.setProperty("slot.failover", Boolean.toString(config.slotFailover()));
     p.setProperty("publication.name", config.publication());
     p.setProperty("publication.autocreate.mode", "disabled");
     p.setProperty("table.include.list", OUTBOX + ",public." + HEARTBEAT_TABLE);

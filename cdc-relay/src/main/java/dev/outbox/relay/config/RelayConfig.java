@@ -28,6 +28,8 @@ import java.util.List;
  * @param maxMessageBytes {@link #MAX_MESSAGE_BYTES}
  * @param offsetFlushInterval {@link #OFFSET_FLUSH_INTERVAL}
  * @param replayWindow {@link #REPLAY_WINDOW}
+ * @param slotLoss {@link #SLOT_LOSS}
+ * @param slotFailover {@link #SLOT_FAILOVER}
  */
 public record RelayConfig(
     DatabaseSettings database,
@@ -41,7 +43,9 @@ public record RelayConfig(
     Duration retention,
     int maxMessageBytes,
     Duration offsetFlushInterval,
-    Duration replayWindow) {
+    Duration replayWindow,
+    SlotLossPolicy slotLoss,
+    boolean slotFailover) {
 
   // RabbitMQ 4's default max_message_size; a larger message would close the channel.
   public static final Setting<Integer> MAX_MESSAGE_BYTES =
@@ -114,6 +118,28 @@ public record RelayConfig(
                   + " events flow")
           .readBy(Role.RELAY);
 
+  // Recovering costs duplicates (delivered, not yet marked), never events: the rows decide what is
+  // published. stop is for operators who want to look first (or restore a backup) and restart.
+  public static final Setting<SlotLossPolicy> SLOT_LOSS =
+      Setting.choice("CDC_SLOT_LOSS", SlotLossPolicy.class)
+          .withDefault("recover")
+          .withDescription(
+              "when the slot's stored position is gone (slot missing, or wal_status lost):"
+                  + " recover (a new slot, every unpublished row published again, then streaming)"
+                  + " or stop (an ERROR, nothing streamed, not ready, until restarted)")
+          .readBy(Role.RELAY);
+
+  // PostgreSQL 17's failover slots: synchronised to a standby configured for it, so a promoted
+  // standby has the slot at its position. Debezium creates no such slot on an older server.
+  public static final Setting<Boolean> SLOT_FAILOVER =
+      Setting.bool("CDC_SLOT_FAILOVER")
+          .withDefault("false")
+          .withDescription(
+              "create the slot as a failover slot (Debezium's slot.failover; PostgreSQL 17+ with a"
+                  + " standby set up to sync it, README: Running on more than one machine); applies"
+                  + " when the relay creates its slot")
+          .readBy(Role.RELAY);
+
   /**
    * Reads the relay's variables; a DATABASE_URL that names no host and database (Debezium's
    * replication connection needs both) or has TLS parameters that connection cannot take ({@link
@@ -135,7 +161,9 @@ public record RelayConfig(
         config.get(RETENTION),
         config.get(MAX_MESSAGE_BYTES),
         config.get(OFFSET_FLUSH_INTERVAL),
-        config.get(REPLAY_WINDOW));
+        config.get(REPLAY_WINDOW),
+        config.get(SLOT_LOSS),
+        config.get(SLOT_FAILOVER));
   }
 
   /** Every setting {@link #read} reads, shared ones included, in the reference's order. */
@@ -157,7 +185,9 @@ public record RelayConfig(
         MAX_BATCH_SIZE,
         OFFSET_FLUSH_INTERVAL,
         WAL_WARN_BYTES,
-        REPLAY_WINDOW);
+        REPLAY_WINDOW,
+        SLOT_LOSS,
+        SLOT_FAILOVER);
   }
 
   /** CDC_SLOT_NAME. */

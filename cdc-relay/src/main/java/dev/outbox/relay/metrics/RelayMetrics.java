@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * relay_wal_position} (last published LSN as a number), {@code relay_slot_lag_bytes}, {@code
  * relay_retained_wal_bytes}, {@code relay_events_parked}, {@code relay_outages_total} (per
  * dependency), {@code relay_active} (1 while this instance holds the lock and streams) and {@code
- * relay_unroutable_messages} (messages in the exchange's unroutable queue, sampled).
+ * relay_unroutable_messages} (messages in the exchange's unroutable queue, sampled), {@code
+ * relay_slot_recoveries_total} (slot losses recovered: a new slot, the unpublished rows published
+ * again) and {@code relay_slot_loss_stopped} (1 while the relay streams nothing because its slot
+ * was lost and CDC_SLOT_LOSS is stop).
  */
 public final class RelayMetrics {
 
@@ -32,6 +35,8 @@ public final class RelayMetrics {
   private final AtomicLong parked = new AtomicLong();
   private final AtomicLong active = new AtomicLong();
   private final AtomicLong unroutable = new AtomicLong();
+  private final Counter slotRecoveries;
+  private final AtomicLong slotLossStopped = new AtomicLong();
 
   public RelayMetrics(MeterRegistry registry, String slot) {
     this.registry = registry;
@@ -66,6 +71,25 @@ public final class RelayMetrics {
         .tag("slot", slot)
         .description("messages in the exchange's unroutable queue (bounded; see README)")
         .register(registry);
+    slotRecoveries =
+        Counter.builder("relay.slot.recoveries")
+            .tag("slot", slot)
+            .description("stored positions found gone with their slot, recovered on a new slot")
+            .register(registry);
+    Gauge.builder("relay.slot.loss.stopped", slotLossStopped, AtomicLong::get)
+        .tag("slot", slot)
+        .description("1 while the relay streams nothing: slot lost and CDC_SLOT_LOSS=stop")
+        .register(registry);
+  }
+
+  /** A lost slot was replaced by a new one (its unpublished rows are published from it). */
+  public void slotRecovered() {
+    slotRecoveries.increment();
+  }
+
+  /** Whether the relay stays stopped on a lost slot (CDC_SLOT_LOSS=stop). */
+  public void slotLossStopped(boolean stopped) {
+    slotLossStopped.set(stopped ? 1 : 0);
   }
 
   /** A batch of {@code count} confirmed events, the last at WAL position {@code lsn}. */

@@ -70,8 +70,8 @@ public final class SlotMonitor implements Runnable {
       log.warn(
           "slot {} retains {} bytes of WAL (CDC_WAL_WARN_BYTES={}): is the relay stuck or"
               + " heartbeats off, or CDC_REPLAY_WINDOW too long for this WAL rate? Past"
-              + " max_slot_wal_keep_size PostgreSQL invalidates the slot; recover with a new slot"
-              + " and a replay from the outbox rows",
+              + " max_slot_wal_keep_size PostgreSQL invalidates the slot; the relay then starts"
+              + " over on a new slot and publishes the unpublished rows again (CDC_SLOT_LOSS)",
           slot,
           retained,
           warnBytes);

@@ -96,6 +96,25 @@ public final class ReplayRequests {
     }
   }
 
+  /**
+   * Finishes every unfinished request of {@code slot} with {@code reason}, started or not: the WAL
+   * they were to be read from went with the slot. The command that waits reports the reason; a
+   * replay asked again then comes from the outbox rows.
+   *
+   * @return how many were finished
+   */
+  public int abandon(String slot, String reason) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE relay_replay_requests SET finished_at = now(), error = ?"
+                    + " WHERE slot_name = ? AND finished_at IS NULL")) {
+      ps.setString(1, reason);
+      ps.setString(2, slot);
+      return ps.executeUpdate();
+    }
+  }
+
   static Optional<ReplayRequest> one(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {

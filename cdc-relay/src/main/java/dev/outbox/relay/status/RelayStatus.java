@@ -1,5 +1,6 @@
 package dev.outbox.relay.status;
 
+import dev.outbox.relay.model.SlotLoss;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,9 @@ import java.time.Duration;
  * @param pending unpublished, unparked outbox rows
  * @param parked parked outbox rows (refused OUTBOX_MAX_RETRIES times)
  * @param oldestPendingAge age of the oldest pending row, the lag in time (zero when none)
+ * @param lastSlotLoss the newest time a relay found the slot's stored position gone, and what it
+ *     did (null: never); {@link SlotLoss.Action#STOPPED} with the slot still lost means no relay
+ *     streams until one is restarted with CDC_SLOT_LOSS=recover
  */
 public record RelayStatus(
     String slot,
@@ -32,7 +36,8 @@ public record RelayStatus(
     boolean activeRelay,
     long pending,
     long parked,
-    Duration oldestPendingAge) {
+    Duration oldestPendingAge,
+    SlotLoss lastSlotLoss) {
 
   /** The human-readable form the {@code status} command prints. */
   public String toText() {
@@ -48,7 +53,8 @@ public record RelayStatus(
         "lag                  " + lagBytes + " bytes, " + oldestPendingAge.toMillis() + " ms",
         "retained WAL         " + retainedWalBytes + " bytes",
         "outbox pending       " + pending,
-        "outbox parked        " + parked);
+        "outbox parked        " + parked,
+        "last slot loss       " + (lastSlotLoss == null ? "none" : lastSlotLoss.describe()));
   }
 
   /**

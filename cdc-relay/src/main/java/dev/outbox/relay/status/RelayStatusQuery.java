@@ -1,7 +1,9 @@
 package dev.outbox.relay.status;
 
 import dev.outbox.relay.model.Lsns;
+import dev.outbox.relay.model.SlotLoss;
 import dev.outbox.relay.standby.LeaderLock;
+import dev.outbox.relay.store.SlotLosses;
 import dev.outbox.relay.store.StoredOffsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,9 +14,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Reads {@link RelayStatus} from the database alone (slot, offsets table, advisory locks, outbox),
- * so the {@code status} command needs no running relay in its process. (The api's /admin/relay
- * answers from a query of its own: the api does not depend on the relay.)
+ * Reads {@link RelayStatus} from the database alone (slot, offsets table, advisory locks, outbox,
+ * recorded slot losses), so the {@code status} command needs no running relay in its process. (The
+ * api's /admin/relay answers from a query of its own: the api does not depend on the relay.)
  */
 public final class RelayStatusQuery {
 
@@ -46,9 +48,24 @@ public final class RelayStatusQuery {
           LeaderLock.isHeldByAnyone(c, slot),
           backlog[0],
           backlog[1],
-          Duration.ofMillis(backlog[2]));
+          Duration.ofMillis(backlog[2]),
+          SlotLosses.last(c, slot).orElse(null));
     } catch (SQLException e) {
       throw new IllegalStateException("reading the relay status failed", e);
+    }
+  }
+
+  /**
+   * The newest slot loss recorded for {@code slot} (what /ready and alerts need without the rest):
+   * empty when none was ever found.
+   *
+   * @throws IllegalStateException when the database cannot be read
+   */
+  public Optional<SlotLoss> lastSlotLoss(String slot) {
+    try (Connection c = dataSource.getConnection()) {
+      return SlotLosses.last(c, slot);
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the slot losses failed", e);
     }
   }
 

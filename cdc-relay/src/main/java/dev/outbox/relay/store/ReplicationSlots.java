@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** The relay's replication slot itself: whether it exists, and dropping it. */
+/**
+ * The relay's replication slot itself: whether it exists and can still be streamed, dropping it.
+ */
 public final class ReplicationSlots {
 
   /** SQLSTATE object_in_use: pg_drop_replication_slot of a slot a walsender still holds. */
@@ -21,6 +23,22 @@ public final class ReplicationSlots {
   /** Whether {@code slot} exists on the server. */
   public static boolean exists(Connection c, String slot) throws SQLException {
     return activePid(c, slot) != null;
+  }
+
+  /**
+   * Whether {@code slot} exists with {@code wal_status = lost}: invalidated, because the server
+   * removed WAL it still needed ({@code max_slot_wal_keep_size}). Such a slot can never be streamed
+   * again; it can only be dropped.
+   */
+  public static boolean isLost(Connection c, String slot) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT wal_status = 'lost' FROM pg_replication_slots WHERE slot_name = ?")) {
+      ps.setString(1, slot);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   /**

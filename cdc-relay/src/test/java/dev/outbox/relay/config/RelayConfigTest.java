@@ -55,6 +55,44 @@ class RelayConfigTest {
   }
 
   @Test
+  void a_multi_host_database_url_lists_every_host_in_order() {
+    assertThat(
+            DatabaseAddress.all(
+                "jdbc:postgresql://pg-1:5433,pg-2,[::1]:5434/shop?targetServerType=primary"))
+        .containsExactly(
+            new DatabaseAddress("pg-1", 5433, "shop"),
+            new DatabaseAddress("pg-2", 5432, "shop"),
+            new DatabaseAddress("[::1]", 5434, "shop"));
+    assertThat(DatabaseAddress.of("jdbc:postgresql://pg-1,pg-2/shop"))
+        .isEqualTo(new DatabaseAddress("pg-1", 5432, "shop"));
+  }
+
+  @Test
+  void a_database_url_without_host_database_or_numeric_port_is_refused_naming_it() {
+    assertThatThrownBy(() -> DatabaseAddress.all("jdbc:postgresql://pg-1,/shop"))
+        .hasMessageContaining("DATABASE_URL must name a host and a database");
+    assertThatThrownBy(() -> DatabaseAddress.all("jdbc:postgresql://pg-1:5432"))
+        .hasMessageContaining("DATABASE_URL must name a host and a database");
+    assertThatThrownBy(() -> DatabaseAddress.all("jdbc:postgresql://pg-1:54x/shop"))
+        .hasMessageContaining("DATABASE_URL has a port that is not a number");
+  }
+
+  @Test
+  void slot_loss_recovers_by_default_and_failover_slots_are_asked_for_only_when_set() {
+    assertThat(read(Map.of()).slotLoss()).isEqualTo(SlotLossPolicy.RECOVER);
+    assertThat(read(Map.of("CDC_SLOT_LOSS", "STOP")).slotLoss()).isEqualTo(SlotLossPolicy.STOP);
+    assertThatThrownBy(() -> read(Map.of("CDC_SLOT_LOSS", "ignore")))
+        .hasMessageContaining("CDC_SLOT_LOSS")
+        .hasMessageContaining("[recover, stop]");
+    assertThat(DebeziumProperties.of(read(Map.of())).getProperty("slot.failover"))
+        .isEqualTo("false");
+    assertThat(
+            DebeziumProperties.of(read(Map.of("CDC_SLOT_FAILOVER", "true")))
+                .getProperty("slot.failover"))
+        .isEqualTo("true");
+  }
+
+  @Test
   void malformed_values_name_their_variable_all_at_once() {
     assertThatThrownBy(
             () ->

@@ -187,6 +187,12 @@ public final class RelayEnvironment implements AutoCloseable {
 
   /** Inserts one outbox row and returns its id. */
   public UUID insert(String aggregateId, String type, String payloadJson) {
+    return insert(dataSource, aggregateId, type, payloadJson);
+  }
+
+  /** Inserts one outbox row into the database of {@code dataSource} and returns its id. */
+  public static UUID insert(
+      javax.sql.DataSource dataSource, String aggregateId, String type, String payloadJson) {
     UUID id = UUID.randomUUID();
     try (java.sql.Connection c = dataSource.getConnection();
         PreparedStatement ps =

@@ -20,7 +20,8 @@ public record ConsumerSettings(
     Duration retryInitialDelay,
     Duration retryMaxDelay,
     Duration lease,
-    Duration sendTimeout) {
+    Duration sendTimeout,
+    QueueType queueType) {
 
   public static final Setting<String> QUEUE =
       Setting.text("NOTIFIER_QUEUE")
@@ -79,6 +80,16 @@ public record ConsumerSettings(
           .withDescription("connect and read timeout of provider calls (below the lease)")
           .readBy(Role.NOTIFIER);
 
+  // A queue's type and arguments are fixed when it is created: changing this for existing queues
+  // fails at start-up with PRECONDITION_FAILED (see the notifier README on moving from classic).
+  public static final Setting<QueueType> QUEUE_TYPE =
+      Setting.choice("NOTIFIER_QUEUE_TYPE", QueueType.class)
+          .withDefault("quorum")
+          .withDescription(
+              "type of the work, retry and dead-letter queues: quorum (replicated; RabbitMQ 3.10+)"
+                  + " or classic; an existing queue keeps its type (README: moving from classic)")
+          .readBy(Role.NOTIFIER);
+
   static ConsumerSettings read(ConfigReader config) {
     Duration lease = config.get(LEASE);
     Duration sendTimeout = config.get(SEND_TIMEOUT);
@@ -95,7 +106,8 @@ public record ConsumerSettings(
         config.get(RETRY_INITIAL_DELAY),
         config.get(RETRY_MAX_DELAY),
         lease,
-        sendTimeout);
+        sendTimeout,
+        config.get(QUEUE_TYPE));
   }
 
   /** The wait before attempt {@code n + 1} after attempt {@code n} failed (n starts at 1). */

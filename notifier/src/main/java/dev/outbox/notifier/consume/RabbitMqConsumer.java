@@ -56,7 +56,8 @@ public final class RabbitMqConsumer implements AutoCloseable {
     this.handler = handler;
     this.settings = settings;
     this.topology =
-        new QueueTopology(exchange, queue, handler.eventTypes(), settings.retryDelays());
+        new QueueTopology(
+            exchange, queue, handler.eventTypes(), settings.retryDelays(), settings.queueType());
     this.metrics = new ConsumerMetrics(meters, queue);
     this.settler =
         new MessageSettler(

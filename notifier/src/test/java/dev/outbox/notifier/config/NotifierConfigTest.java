@@ -248,6 +248,13 @@ class NotifierConfigTest {
   }
 
   @Test
+  void queues_are_quorum_queues_unless_classic_is_asked_for() {
+    assertThat(read(env()).consumer().queueType()).isEqualTo(QueueType.QUORUM);
+    assertThat(read(env("NOTIFIER_QUEUE_TYPE", "classic")).consumer().queueType())
+        .isEqualTo(QueueType.CLASSIC);
+  }
+
+  @Test
   void settings_lists_every_variable_the_notifier_reads_once_each_with_its_role() {
     assertThat(NotifierConfig.settings())
         .extracting(Setting::name)
@@ -286,7 +293,8 @@ class NotifierConfigTest {
             "NOTIFIER_RETRY_INITIAL_DELAY_MS",
             "NOTIFIER_RETRY_MAX_DELAY_MS",
             "NOTIFIER_LEASE_MS",
-            "NOTIFIER_SEND_TIMEOUT_MS");
+            "NOTIFIER_SEND_TIMEOUT_MS",
+            "NOTIFIER_QUEUE_TYPE");
     assertThat(NotifierConfig.settings())
         .allSatisfy(s -> assertThat(s.roles()).contains(Role.NOTIFIER));
     assertThat(NotifierConfig.settings())

@@ -40,14 +40,14 @@ public final class PrivatePostgres implements AutoCloseable {
   private TestCa ca;
   private boolean running;
 
-  private PrivatePostgres(ServiceDirectory dir) {
+  private PrivatePostgres(ServiceDirectory dir, String name) {
     this.dir = dir;
-    this.data = dir.ownedDirectory("pgdata", USER);
+    this.data = dir.ownedDirectory(name, USER);
   }
 
   /** initdb of a new cluster in {@code dir} (not started). */
   public static PrivatePostgres create(ServiceDirectory dir) {
-    PrivatePostgres pg = new PrivatePostgres(dir);
+    PrivatePostgres pg = new PrivatePostgres(dir, "pgdata");
     pg.asPostgres(
             "initdb",
             "-D",
@@ -62,6 +62,38 @@ public final class PrivatePostgres implements AutoCloseable {
             "-N")
         .orThrow();
     return pg;
+  }
+
+  /**
+   * A streaming standby of the running {@code primary}, not started: {@code pg_basebackup -R} into
+   * {@code dir} (the primary's settings and {@code pg_hba.conf}; {@link #start()} gives it its own
+   * port). {@link #promote()} makes it a primary.
+   */
+  public static PrivatePostgres standbyOf(ServiceDirectory dir, PrivatePostgres primary) {
+    PrivatePostgres standby = new PrivatePostgres(dir, "pgdata-standby-" + primary.port);
+    standby
+        .asPostgres(
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(primary.port),
+            "-U",
+            USER,
+            "-D",
+            standby.data.toString(),
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast")
+        .orThrow();
+    return standby;
+  }
+
+  /** Ends recovery of a standby ({@code pg_ctl promote}); returns when it accepts writes. */
+  public void promote() {
+    asPostgres("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "promote").orThrow();
   }
 
   /** Listens on these loopback addresses too (one the server certificate does not name). */
@@ -90,6 +122,12 @@ public final class PrivatePostgres implements AutoCloseable {
    */
   public PrivatePostgres withHba(String... lines) {
     hba.addAll(List.of(lines));
+    return this;
+  }
+
+  /** These {@code postgresql.conf} lines too (e.g. {@code max_slot_wal_keep_size = 1MB}). */
+  public PrivatePostgres withConfig(String... lines) {
+    appendConfig(lines);
     return this;
   }
 
