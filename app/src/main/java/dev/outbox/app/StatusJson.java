@@ -3,7 +3,9 @@ package dev.outbox.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outbox.json.Json;
+import dev.outbox.relay.model.SlotLoss;
 import dev.outbox.relay.status.RelayStatus;
+import java.util.Locale;
 
 /**
  * The JSON form of {@link StatusReport}: one object, a field per line of the text form (absent
@@ -31,6 +33,17 @@ final class StatusJson {
     json.put("retained_wal_bytes", relay.retainedWalBytes());
     json.put("outbox_pending", relay.pending());
     json.put("outbox_parked", relay.parked());
+    SlotLoss loss = relay.lastSlotLoss();
+    if (loss == null) {
+      json.putNull("last_slot_loss");
+    } else {
+      ObjectNode last = json.putObject("last_slot_loss");
+      last.put("detected_at", loss.detectedAt().toString());
+      last.put("cause", loss.cause().name().toLowerCase(Locale.ROOT));
+      last.put("stored_position", loss.storedPosition());
+      last.put("action", loss.action().label());
+      last.put("unpublished", loss.unpublished());
+    }
     json.put("dead_letters", report.deadLetters());
     if (report.deadLetters() == null) {
       json.put("dead_letters_error", report.deadLettersUnknown());

@@ -27,7 +27,8 @@ class StatusReportTest {
         true,
         3,
         1,
-        oldestPending);
+        oldestPending,
+        null);
   }
 
   @Test
@@ -79,7 +80,7 @@ class StatusReportTest {
   @Test
   void what_was_not_read_is_null_in_json_with_the_reason_and_unknown_in_text() throws Exception {
     RelayStatus none =
-        new RelayStatus("s", null, false, null, null, null, 0, 0, false, 0, 0, Duration.ZERO);
+        new RelayStatus("s", null, false, null, null, null, 0, 0, false, 0, 0, Duration.ZERO, null);
     StatusReport report = new StatusReport(none, null, "RabbitMQ unreachable (refused)", null);
 
     JsonNode json = Json.mapper().readTree(StatusJson.render(report));
