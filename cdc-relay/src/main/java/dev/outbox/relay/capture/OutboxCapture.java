@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.config.Outage;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.metrics.RelayMetrics;
@@ -51,7 +52,8 @@ public final class OutboxCapture implements AutoCloseable {
       DataSource dataSource,
       RelayMetrics metrics,
       ReplayRequest replay,
-      MessagePublisher publisher) {
+      MessagePublisher publisher,
+      Outage broker) {
     this.config = config;
     this.dataSource = dataSource;
     this.publisher = publisher;
@@ -62,7 +64,8 @@ public final class OutboxCapture implements AutoCloseable {
     this.consumer =
         new PublishingConsumer(
             new OutboxRecordMapper("outbox_events"),
-            new BatchPublisher(publisher, rows, database, metrics, config.maxRetries(), stopper),
+            new BatchPublisher(
+                publisher, broker, rows, database, metrics, config.maxRetries(), stopper),
             marker,
             new OffsetCommitter(marker, config.offsetFlushInterval()),
             this.replay,
@@ -88,15 +91,20 @@ public final class OutboxCapture implements AutoCloseable {
 
   /**
    * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
-   * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
-   * once after a check of the slot: a first-start snapshot that did not finish is started over on a
-   * new slot first ({@link FirstSnapshotRestart}; the caller holds the slot's lock).
+   * {@code replay} (null for none: the stored offset must have been rewound for it), reporting
+   * RabbitMQ's outages to {@code broker} (the relay's one, shared with its broker watch); returns
+   * at once after a check of the slot: a first-start snapshot that did not finish is started over
+   * on a new slot first ({@link FirstSnapshotRestart}; the caller holds the slot's lock).
    *
    * @throws IllegalStateException when the slot or the stored offset could not be checked or reset
    *     (the caller tries again later)
    */
   public static OutboxCapture start(
-      RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
+      RelayConfig config,
+      DataSource dataSource,
+      RelayMetrics m,
+      ReplayRequest replay,
+      Outage broker) {
     try {
       FirstSnapshotRestart.prepare(dataSource, config.slotName());
     } catch (SQLException e) {
@@ -104,7 +112,7 @@ public final class OutboxCapture implements AutoCloseable {
           "checking slot " + config.slotName() + " before the engine starts failed", e);
     }
     OutboxCapture capture =
-        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config));
+        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config), broker);
     capture.engine.start();
     return capture;
   }
@@ -117,6 +125,11 @@ public final class OutboxCapture implements AutoCloseable {
   /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */
   public boolean awaitStreaming(Duration timeout) throws InterruptedException {
     return streaming.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the engine's task runs on the slot now (started and not ended). */
+  public boolean isStreaming() {
+    return streaming.getCount() == 0 && !finished.isDone();
   }
 
   /** Completes when the engine has stopped; exceptionally when it failed by itself. */
