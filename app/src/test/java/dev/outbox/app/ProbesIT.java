@@ -98,6 +98,10 @@ class ProbesIT {
       assertThat(active.check("relay").get("broker").asText()).isEqualTo("disconnected");
       await("standby not ready").atMost(START).until(() -> standby.ready().status() == 503);
       await("notifier not ready").atMost(START).until(() -> notifier.ready().status() == 503);
+      // The README's samples of a broker outage come from here.
+      for (RoleProcess role : roles) {
+        System.out.println(role + " /ready while RabbitMQ is stopped: " + role.ready().body());
+      }
 
       rabbit.startApp();
 
@@ -111,6 +115,7 @@ class ProbesIT {
       assertThat(api.ready().json().at("/checks/broker/status").asText()).isEqualTo("UP");
       for (RoleProcess role : roles) {
         List<String> lines = role.logLinesSinceMark();
+        System.out.println(role + " logged for the restart:\n" + String.join("\n", lines));
         assertThat(lines)
             .as(role + " logged:\n" + String.join("\n", lines))
             .hasSizeLessThanOrEqualTo(2);
