@@ -6,6 +6,8 @@ import dev.outbox.api.ops.OpsController;
 import dev.outbox.api.order.OrderController;
 import dev.outbox.api.request.IdempotentPost;
 import dev.outbox.api.user.UserController;
+import dev.outbox.config.PortInUse;
+import dev.outbox.config.health.HealthCheck;
 import dev.outbox.core.application.EmailVerificationTokens;
 import dev.outbox.core.application.UseCases;
 import dev.outbox.core.persistence.CorePersistence;
@@ -42,6 +44,20 @@ public final class Api implements AutoCloseable {
    */
   public static Api start(
       ApiConfig config, DataSource dataSource, PrometheusMeterRegistry registry) {
+    return start(config, dataSource, registry, List.of());
+  }
+
+  /**
+   * As {@link #start(ApiConfig, DataSource, PrometheusMeterRegistry)}, /ready also requiring {@code
+   * roleChecks}: the roles {@code all} runs in the same process.
+   *
+   * @throws dev.outbox.config.ConfigException when HTTP_PORT is taken
+   */
+  public static Api start(
+      ApiConfig config,
+      DataSource dataSource,
+      PrometheusMeterRegistry registry,
+      List<HealthCheck> roleChecks) {
     Clock clock = Clock.systemUTC();
     CorePersistence core = CorePersistence.create(dataSource);
     try {
@@ -49,8 +65,9 @@ public final class Api implements AutoCloseable {
           core.useCases(
               new EmailVerificationTokens(config.emailVerificationSecret(), clock), clock);
       ApiServer server =
-          new ApiServer(config.httpPort(), routeGroups(config, dataSource, registry, useCases))
-              .start();
+          new ApiServer(
+              config.httpPort(), routeGroups(config, dataSource, registry, useCases, roleChecks));
+      PortInUse.explain(server::start, ApiConfig.HTTP_PORT.name(), config.httpPort());
       return new Api(core, server);
     } catch (RuntimeException e) {
       core.close();
@@ -62,10 +79,11 @@ public final class Api implements AutoCloseable {
       ApiConfig config,
       DataSource dataSource,
       PrometheusMeterRegistry registry,
-      UseCases useCases) {
+      UseCases useCases,
+      List<HealthCheck> roleChecks) {
     IdempotentPost idempotent = new IdempotentPost(useCases.idempotentRequests());
     List<RouteGroup> groups = new ArrayList<>();
-    groups.add(new OpsController(dataSource, config.eventBus(), registry));
+    groups.add(new OpsController(dataSource, config.eventBus(), registry, roleChecks));
     groups.add(
         new UserController(
             useCases.registerUser(), useCases.getUser(), useCases.verifyEmail(), idempotent));

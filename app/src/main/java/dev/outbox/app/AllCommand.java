@@ -7,6 +7,7 @@ import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code all}: the three roles in one JVM over one connection pool and one metrics registry (the
- * api serves it on /metrics). Started notifier first and api last, so that the first request finds
- * the pipeline behind it; stopped in reverse, so that the api stops taking writes before the relay
- * and the notifier stop.
+ * api serves it on /metrics, and its /ready requires the relay's and the notifier's readiness too).
+ * Started notifier first and api last, so that the first request finds the pipeline behind it;
+ * stopped in reverse, so that the api stops taking writes before the relay and the notifier stop.
  */
 @Command(
     name = "all",
@@ -61,9 +62,15 @@ final class AllCommand implements Callable<Integer> {
                   Api.POOL_SIZE + Relay.POOL_SIZE + Notifier.poolSize(notifier));
           var registry = Roles.registry(roles);
           out.println(MigrationRun.apply(pool, settings.replication().publication()).summary());
-          Roles.notifier(roles, notifier, pool, registry, out);
-          Roles.relay(roles, relay, pool, registry, out);
-          Roles.api(roles, api, pool, registry, out);
+          var notifierRole = Roles.notifier(roles, notifier, pool, registry, out);
+          var relayRole = Roles.relay(roles, relay, pool, registry, out);
+          Roles.api(
+              roles,
+              api,
+              pool,
+              registry,
+              out,
+              List.of(relayRole.readiness(), notifierRole.readiness()));
         });
   }
 }

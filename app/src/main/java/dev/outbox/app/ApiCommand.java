@@ -3,6 +3,7 @@ package dev.outbox.app;
 import dev.outbox.api.Api;
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.core.config.Migrations;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the REST api alone (scale it behind a load balancer).",
-      "Needs EMAIL_VERIFICATION_SECRET, the same as the notifier's. Serves /metrics on"
-          + " HTTP_PORT."
+      "Needs EMAIL_VERIFICATION_SECRET, the same as the notifier's. Serves /health, /ready"
+          + " and /metrics on HTTP_PORT."
     })
 final class ApiCommand implements Callable<Integer> {
 
@@ -36,7 +37,7 @@ final class ApiCommand implements Callable<Integer> {
           var registry = Roles.registry(roles);
           var core = Migrations.migrate(pool, settings.replication().publication());
           out.println("migrations applied: %d new (core)".formatted(core.migrationsExecuted));
-          Roles.api(roles, config, pool, registry, out);
+          Roles.api(roles, config, pool, registry, out, List.of());
         });
   }
 }

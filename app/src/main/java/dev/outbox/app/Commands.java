@@ -11,15 +11,25 @@ final class Commands {
     CommandLine dlq =
         new CommandLine(new DlqCommand())
             .addSubcommand(new DlqListCommand(invocation))
-            .addSubcommand(new DlqRedriveCommand(invocation));
-    return new CommandLine(new OutboxCli(invocation))
-        .addSubcommand(new AllCommand(invocation))
-        .addSubcommand(new ApiCommand(invocation))
-        .addSubcommand(new RelayCommand(invocation))
-        .addSubcommand(new NotifierCommand(invocation))
-        .addSubcommand(new MigrateCommand(invocation))
-        .addSubcommand(new ReplayCommand(invocation))
-        .addSubcommand(new StatusCommand(invocation))
-        .addSubcommand(dlq);
+            .addSubcommand(new DlqRedriveCommand(invocation))
+            .addSubcommand(new DlqDiscardCommand(invocation));
+    CommandLine root =
+        new CommandLine(new OutboxCli(invocation))
+            .addSubcommand(new AllCommand(invocation))
+            .addSubcommand(new ApiCommand(invocation))
+            .addSubcommand(new RelayCommand(invocation))
+            .addSubcommand(new NotifierCommand(invocation))
+            .addSubcommand(new MigrateCommand(invocation))
+            .addSubcommand(new ReplayCommand(invocation))
+            .addSubcommand(new StatusCommand(invocation))
+            .addSubcommand(dlq);
+    everyVersion(root, new Version());
+    return root;
+  }
+
+  // Every command has -V/--version (mixinStandardHelpOptions); all print the jar's version.
+  private static void everyVersion(CommandLine command, Version version) {
+    command.getCommandSpec().versionProvider(version);
+    command.getSubcommands().values().forEach(sub -> everyVersion(sub, version));
   }
 }

@@ -47,7 +47,8 @@ public final class ConfigReference {
             new ReferenceText.Group("Relay", RelayConfig.settings()),
             new ReferenceText.Group("Api", ApiConfig.settings()),
             new ReferenceText.Group(
-                "Metrics of the relay and notifier processes", List.of(MetricsServer.PORT)),
+                "Probes and metrics of the relay and notifier processes",
+                List.of(ProbeServer.PORT)),
             new ReferenceText.Group("Notifier", NotifierConfig.settings()));
     List<ReferenceText.Group> groups = new ArrayList<>();
     groups.add(new ReferenceText.Group("Shared by several roles", sharedReadBy(roles)));

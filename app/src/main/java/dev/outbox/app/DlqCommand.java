@@ -6,14 +6,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dlq}: the group of {@code dlq list} and {@code dlq redrive}. */
+/** {@code dlq}: the group of {@code dlq list}, {@code dlq redrive} and {@code dlq discard}. */
 @Command(
     name = "dlq",
     mixinStandardHelpOptions = true,
-    synopsisSubcommandLabel = "(list | redrive)",
+    synopsisSubcommandLabel = "(list | redrive | discard)",
     description = {
-      "Inspects and re-drives what gave up: the notifier's dead-lettered messages and the"
-          + " events the relay parked after OUTBOX_MAX_RETRIES refused publishes."
+      "Inspects, re-drives or discards what gave up: the notifier's dead-lettered messages and"
+          + " the events the relay parked after OUTBOX_MAX_RETRIES refused publishes."
     })
 final class DlqCommand implements Callable<Integer> {
 
@@ -21,6 +21,6 @@ final class DlqCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command: list or redrive");
+    throw new ParameterException(spec.commandLine(), "missing command: list, redrive or discard");
   }
 }

@@ -2,12 +2,11 @@ package dev.outbox.app;
 
 import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.ExitCodes;
-import dev.outbox.notifier.DeadLetter;
+import dev.outbox.notifier.DeadLetterListing;
 import dev.outbox.notifier.DeadLetters;
-import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,13 +17,17 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the notifier's dead letters (event id, type, queue, attempts, reason, time) and the"
-          + " relay's parked events, oldest first, without removing them."
+      "Lists the notifier's dead letters (id, type, queue, attempts, reason, time) and the"
+          + " relay's parked events, oldest first, without removing them; each kind headed by its"
+          + " total and how many are shown.",
+      "A dead letter's id is its event id, or for a message without one a sha256: id (of its"
+          + " body and headers, stable); dlq redrive and dlq discard take either."
     })
 final class DlqListCommand implements Callable<Integer> {
 
   private final Invocation invocation;
   @Spec private CommandSpec spec;
+  @Mixin private OutputOption output;
 
   @Option(
       names = "--limit",
@@ -44,30 +47,17 @@ final class DlqListCommand implements Callable<Integer> {
     }
     Settings.Operations settings = invocation.settings().operations();
     DatabaseSettings database = settings.database();
-    PrintStream out = invocation.out();
-    List<DeadLetter> letters;
+    DeadLetterListing letters;
     try (DeadLetters dlq = DeadLetters.connect(settings.notifierQueues())) {
       letters = dlq.list(limit);
     }
-    out.println("notifier dead letters: " + letters.size());
-    for (DeadLetter letter : letters) {
-      out.printf(
-          "  %s  %s  queue=%s attempts=%d handler=%s at=%s reason=%s%n",
-          letter.eventId(),
-          letter.eventType(),
-          letter.queue(),
-          letter.attempts(),
-          letter.handler(),
-          letter.time(),
-          letter.reason());
-    }
     var parked = ParkedRows.list(database.url(), database.user(), database.password(), limit);
-    out.println("relay parked events: " + parked.size());
-    for (ParkedRows.Parked event : parked) {
-      out.printf(
-          "  %s  %s  attempts=%d parked_at=%s last_error=%s%n",
-          event.id(), event.type(), event.attempts(), event.parkedAt(), event.lastError());
-    }
+    invocation
+        .out()
+        .print(
+            output.json()
+                ? DlqListOutput.json(letters, parked)
+                : DlqListOutput.text(letters, parked));
     return ExitCodes.OK;
   }
 }

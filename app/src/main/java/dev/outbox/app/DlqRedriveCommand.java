@@ -3,6 +3,7 @@ package dev.outbox.app;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.ExitCodes;
 import dev.outbox.config.Pools;
+import dev.outbox.notifier.DeadLetterId;
 import dev.outbox.notifier.DeadLetters;
 import dev.outbox.relay.capture.ParkedEvents;
 import dev.outbox.relay.config.RelayConfig;
@@ -11,10 +12,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     name = "redrive",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-drives every dead letter and parked event, or only those of one event id.",
+      "Re-drives the dead letters and parked events with one id (--id, as dlq list prints it),"
+          + " or every one of them (--all); one of the two is required.",
       "Fix the cause first: what fails again ends up back here after its retries."
     })
 final class DlqRedriveCommand implements Callable<Integer> {
@@ -34,8 +35,8 @@ final class DlqRedriveCommand implements Callable<Integer> {
   private final Invocation invocation;
   @Spec private CommandSpec spec;
 
-  @Option(names = "--id", paramLabel = "<event-id>", description = "Only this event (a UUID).")
-  private String id;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private DlqTarget target;
 
   DlqRedriveCommand(Invocation invocation) {
     this.invocation = invocation;
@@ -43,38 +44,30 @@ final class DlqRedriveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    UUID eventId = parse(id);
+    Optional<String> id = target.id(spec);
     Settings.Operations settings = invocation.settings().operations();
     RelayConfig relay = settings.relay();
     int letters;
     try (DeadLetters dlq = DeadLetters.connect(settings.notifierQueues())) {
-      letters = dlq.redrive(Optional.ofNullable(eventId).map(UUID::toString));
+      letters = dlq.redrive(id);
     }
-    int parked;
-    try (HikariDataSource pool = Pools.create(settings.database(), "dlq", 2)) {
-      RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry(), relay.slotName());
-      parked = new ParkedEvents(relay, pool, metrics).redrive(eventId);
+    int parked = 0;
+    // parked events are outbox rows: an event id names one, a sha256: id none
+    if (id.isEmpty() || DeadLetterId.isEventId(id.get())) {
+      try (HikariDataSource pool = Pools.create(settings.database(), "dlq", 2)) {
+        RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry(), relay.slotName());
+        parked =
+            new ParkedEvents(relay, pool, metrics).redrive(id.map(UUID::fromString).orElse(null));
+      }
     }
     invocation.out().println("notifier dead letters redriven: " + letters);
     invocation.out().println("relay parked events redriven: " + parked);
-    if (eventId != null && letters + parked == 0) {
+    if (id.isPresent() && letters + parked == 0) {
       invocation
           .err()
-          .println(spec.qualifiedName() + ": no dead letter or parked event " + eventId);
+          .println(spec.qualifiedName() + ": no dead letter or parked event " + id.get());
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
-  }
-
-  private UUID parse(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "--id must be an event id (a UUID), got '" + value + "'");
-    }
   }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the notifier alone: events from RabbitMQ -> emails and SMS, once per event.",
-      "Needs EMAIL_VERIFICATION_SECRET, the same as the api's. Serves /metrics on"
-          + " METRICS_PORT (0 turns it off)."
+      "Needs EMAIL_VERIFICATION_SECRET, the same as the api's. Serves /health, /ready and"
+          + " /metrics on METRICS_PORT (0 turns them off)."
     })
 final class NotifierCommand implements Callable<Integer> {
 
@@ -33,10 +33,11 @@ final class NotifierCommand implements Callable<Integer> {
         invocation,
         "outbox notifier",
         roles -> {
-          var pool = Roles.pool(roles, database, "notifier", Notifier.poolSize(config));
           var registry = Roles.registry(roles);
-          Roles.metrics(roles, metricsPort, registry, out);
-          Roles.notifier(roles, config, pool, registry, out);
+          // First: a taken METRICS_PORT stops start-up before anything connects.
+          var probes = Roles.probes(roles, metricsPort, "notifier", registry, out);
+          var pool = Roles.pool(roles, database, "notifier", Notifier.poolSize(config));
+          Roles.ready(probes, Roles.notifier(roles, config, pool, registry, out).readiness());
         });
   }
 }

@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "outbox",
     mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
     description = "Transactional outbox: the api, CDC relay and notifier roles, and operations.",
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",
@@ -32,6 +31,7 @@ import picocli.CommandLine.Spec;
       " 0:done",
       " 1:failed at run time (a service unreachable, a migration failed)",
       " 2:bad usage",
+      " 3:status --max-lag: the oldest pending event is older than the limit",
       "78:configuration error (one line per bad variable, naming it)"
     },
     footer = {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = {
       "Runs the CDC relay alone: WAL of outbox_events -> RabbitMQ.",
       "One instance per CDC_SLOT_NAME streams; more wait as standbys on the slot's lock.",
-      "Serves /metrics on METRICS_PORT (0 turns it off)."
+      "Serves /health, /ready and /metrics on METRICS_PORT (0 turns them off)."
     })
 final class RelayCommand implements Callable<Integer> {
 
@@ -33,10 +33,11 @@ final class RelayCommand implements Callable<Integer> {
         invocation,
         "outbox relay",
         roles -> {
-          var pool = Roles.pool(roles, database, "relay", Relay.POOL_SIZE);
           var registry = Roles.registry(roles);
-          Roles.metrics(roles, metricsPort, registry, out);
-          Roles.relay(roles, config, pool, registry, out);
+          // First: a taken METRICS_PORT stops start-up before anything connects.
+          var probes = Roles.probes(roles, metricsPort, "relay", registry, out);
+          var pool = Roles.pool(roles, database, "relay", Relay.POOL_SIZE);
+          Roles.ready(probes, Roles.relay(roles, config, pool, registry, out).readiness());
         });
   }
 }

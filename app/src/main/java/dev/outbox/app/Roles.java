@@ -5,6 +5,7 @@ import dev.outbox.api.Api;
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.Pools;
+import dev.outbox.config.health.HealthCheck;
 import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.Relay;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -42,25 +44,27 @@ final class Roles {
       ApiConfig config,
       DataSource pool,
       PrometheusMeterRegistry registry,
-      PrintStream out) {
-    Api api = roles.add("api", Api.start(config, pool, registry));
+      PrintStream out,
+      List<HealthCheck> otherRoles) {
+    Api api = roles.add("api", Api.start(config, pool, registry, otherRoles));
     out.println("api listening on http://localhost:" + api.port());
   }
 
-  static void relay(
+  static Relay relay(
       RunningRoles roles,
       RelayConfig config,
       DataSource pool,
       PrometheusMeterRegistry registry,
       PrintStream out) {
-    roles.add("relay", Relay.start(config, pool, registry));
+    Relay relay = roles.add("relay", Relay.start(config, pool, registry));
     out.println(
         "relay started on slot %s (publication %s, exchange %s): streams once it holds the"
                 .formatted(config.slotName(), config.publication(), config.exchange())
             + " slot's lock, standby until then");
+    return relay;
   }
 
-  static void notifier(
+  static Notifier notifier(
       RunningRoles roles,
       NotifierConfig config,
       DataSource pool,
@@ -77,16 +81,31 @@ final class Roles {
                 config.exchange(),
                 config.emailAdapter().name().toLowerCase(Locale.ROOT),
                 config.smsAdapter().name().toLowerCase(Locale.ROOT)));
+    return notifier;
   }
 
-  static void metrics(
-      RunningRoles roles, int port, PrometheusMeterRegistry registry, PrintStream out)
+  /**
+   * The probe server of a relay or notifier process on {@code port}, started before the role (a
+   * taken port stops start-up first); null when METRICS_PORT is 0.
+   */
+  static ProbeServer probes(
+      RunningRoles roles, int port, String role, PrometheusMeterRegistry registry, PrintStream out)
       throws IOException {
     if (port == 0) {
-      out.println("metrics endpoint off (METRICS_PORT=0)");
-      return;
+      out.println("probes and metrics endpoint off (METRICS_PORT=0)");
+      return null;
     }
-    MetricsServer server = roles.add("metrics endpoint", MetricsServer.start(port, registry));
-    out.println("metrics on http://localhost:" + server.port() + "/metrics");
+    ProbeServer server = roles.add("probes endpoint", ProbeServer.start(port, role, registry));
+    out.println(
+        "metrics on http://localhost:%d/metrics, probes on /health and /ready"
+            .formatted(server.port()));
+    return server;
+  }
+
+  /** Points {@code probes} (null: off) at the started role's readiness. */
+  static void ready(ProbeServer probes, HealthCheck readiness) {
+    if (probes != null) {
+      probes.serve(readiness);
+    }
   }
 }

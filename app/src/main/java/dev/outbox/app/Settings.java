@@ -71,16 +71,14 @@ final class Settings {
 
   RelayRole relay() {
     return read(
-        c ->
-            new RelayRole(
-                RelayConfig.read(c), DatabaseSettings.read(c), c.get(MetricsServer.PORT)));
+        c -> new RelayRole(RelayConfig.read(c), DatabaseSettings.read(c), c.get(ProbeServer.PORT)));
   }
 
   NotifierRole notifier() {
     return read(
         c ->
             new NotifierRole(
-                NotifierConfig.read(c), DatabaseSettings.read(c), c.get(MetricsServer.PORT)));
+                NotifierConfig.read(c), DatabaseSettings.read(c), c.get(ProbeServer.PORT)));
   }
 
   /** The three roles; without a secret in the environment, with a fresh one for this run. */

@@ -2,7 +2,9 @@ package dev.outbox.app;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest ({@code dev} when run from classes). */
+/**
+ * The version from the jar's manifest ({@code dev} when run from classes), for every command's -V.
+ */
 final class Version implements IVersionProvider {
 
   @Override

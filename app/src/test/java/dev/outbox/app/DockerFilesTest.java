@@ -161,19 +161,24 @@ class DockerFilesTest {
   }
 
   @Test
-  void every_role_has_a_healthcheck_on_the_port_it_serves() throws Exception {
+  void every_role_has_a_readiness_healthcheck_on_the_port_it_serves() throws Exception {
     Map<String, ComposeFile.Service> services = resolved();
 
     ComposeFile.Service api = services.get("api");
     assertThat(api.healthcheck())
-        .containsExactly("CMD", "bash", HTTP_CHECK, api.environment().get("HTTP_PORT"), "/health");
-    // Relay and notifier serve only /metrics until issue 13 gives every role /health and /ready.
+        .containsExactly("CMD", "bash", HTTP_CHECK, api.environment().get("HTTP_PORT"), "/ready");
+    // The relay and the notifier serve their probes on METRICS_PORT (ProbeServer).
     for (String role : List.of("relay-a", "relay-b", "notifier")) {
       ComposeFile.Service service = services.get(role);
       assertThat(service.healthcheck())
           .as(role)
           .containsExactly(
-              "CMD", "bash", HTTP_CHECK, service.environment().get("METRICS_PORT"), "/metrics");
+              "CMD", "bash", HTTP_CHECK, service.environment().get("METRICS_PORT"), "/ready");
+    }
+    for (ComposeFile.Service service : ours()) {
+      if (!service.name().equals("migrate")) {
+        assertThat(service.healthcheck()).as(service.name()).isNotEmpty();
+      }
     }
     assertThat(Repository.read("docker/Dockerfile"))
         .contains("COPY docker/http-check " + HTTP_CHECK);

@@ -3,14 +3,17 @@ package dev.outbox.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.EventExchange;
 import dev.outbox.config.ExitCodes;
+import dev.outbox.json.Json;
 import dev.outbox.notifier.consume.QueueNames;
 import dev.outbox.testing.Rows;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,7 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** migrate, status and dlq through the real entry point against PostgreSQL and RabbitMQ. */
+/** migrate, status, dlq and replay through the real entry point against PostgreSQL and RabbitMQ. */
 class OperationsIT {
 
   @Test
@@ -122,19 +125,23 @@ class OperationsIT {
       long afterOne = channel.messageCount(test.queue);
       Cli.Result unknown =
           Cli.run(test.env(), "dlq", "redrive", "--id", UUID.randomUUID().toString());
-      Cli.Result rest = Cli.run(test.env(), "dlq", "redrive");
+      Cli.Result withoutAll = Cli.run(test.env(), "dlq", "redrive");
+      long waitingAfterBadUsage = channel.messageCount(dlq);
+      Cli.Result rest = Cli.run(test.env(), "dlq", "redrive", "--all");
 
       assertThat(list.exitCode()).isZero();
       assertThat(list.out())
-          .contains("notifier dead letters: 2")
+          .contains("notifier dead letters: 2 (showing 2)")
           .contains(first + "  user.created  queue=" + dlq + " attempts=10")
           .contains("reason=SendGrid answered 400")
           .contains(second)
-          .contains("relay parked events: 0");
+          .contains("relay parked events: 0 (showing 0)");
       assertThat(one.out()).contains("notifier dead letters redriven: 1");
       assertThat(afterOne).isEqualTo(1);
       assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
       assertThat(unknown.err()).contains("no dead letter or parked event");
+      assertThat(withoutAll.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(waitingAfterBadUsage).isEqualTo(1);
       assertThat(rest.out()).contains("notifier dead letters redriven: 1");
       assertThat(channel.messageCount(test.queue)).isEqualTo(2);
       assertThat(channel.messageCount(dlq)).isZero();
@@ -152,7 +159,9 @@ class OperationsIT {
       Cli.Result list = Cli.run(test.env(), "dlq", "list");
       Cli.Result redrive = Cli.run(test.env(), "dlq", "redrive", "--id", parked.toString());
 
-      assertThat(list.out()).contains("relay parked events: 1").contains(parked + "  user.created");
+      assertThat(list.out())
+          .contains("relay parked events: 1 (showing 1)")
+          .contains(parked + "  user.created");
       assertThat(redrive.exitCode()).isZero();
       assertThat(redrive.out()).contains("relay parked events redriven: 1");
       try (HikariDataSource pool = test.db.pool("app-it", 1)) {
@@ -166,6 +175,118 @@ class OperationsIT {
             .isTrue();
       }
     }
+  }
+
+  @Test
+  void dlq_list_shows_the_depth_and_ids_that_discard_and_redrive_take() throws Exception {
+    try (TestEnv test = new TestEnv("app_discard");
+        Connection broker = test.broker();
+        Channel channel = broker.createChannel()) {
+      Cli.run(test.env(), "migrate");
+      String dlq = QueueNames.deadLetter(test.queue);
+      String parked = QueueNames.parked(test.queue);
+      channel.queueDeclare(test.queue, true, false, false, null);
+      channel.queueDeclare(dlq, true, false, false, null);
+      String event = UUID.randomUUID().toString();
+      deadLetter(channel, dlq, event, "SendGrid answered 400");
+      deadLetter(channel, dlq, UUID.randomUUID().toString(), "template failed");
+      deadLetter(channel, dlq, null, "malformed event: not JSON");
+      deadLetter(channel, dlq, "order-7", "malformed event: no payload");
+
+      Cli.Result two = Cli.run(test.env(), "dlq", "list", "--limit", "2");
+      JsonNode all = json(Cli.run(test.env(), "dlq", "list", "--output", "json"));
+      String poison = idOf(all, "malformed event: not JSON");
+      String foreign = idOf(all, "malformed event: no payload");
+      Cli.Result discard = Cli.run(test.env(), "dlq", "discard", "--id", poison);
+      Cli.Result again = Cli.run(test.env(), "dlq", "discard", "--id", poison);
+      JsonNode after = json(Cli.run(test.env(), "dlq", "list", "--output", "json"));
+      Cli.Result unconfirmed = Cli.run(test.env(), "dlq", "discard", "--all");
+      long waitingAfterBadUsage = channel.messageCount(dlq);
+      Cli.Result redriveForeign = Cli.run(test.env(), "dlq", "redrive", "--id", foreign);
+      Cli.Result drop = Cli.run(test.env(), "dlq", "discard", "--all", "--yes", "--drop");
+
+      assertThat(two.exitCode()).isZero();
+      assertThat(two.out())
+          .contains("notifier dead letters: 4 (showing 2)\n")
+          .contains(event + "  user.created");
+      assertThat(all.at("/dead_letters/depth").asLong()).isEqualTo(4);
+      assertThat(all.at("/dead_letters/shown").asInt()).isEqualTo(4);
+      assertThat(poison).matches("sha256:[0-9a-f]{12}");
+      assertThat(foreign).matches("sha256:[0-9a-f]{12}").isNotEqualTo(poison);
+      assertThat(discard.exitCode()).as(discard.err()).isZero();
+      assertThat(discard.out()).isEqualTo("notifier dead letters parked: 1\n");
+      assertThat(channel.messageCount(parked)).isEqualTo(1);
+      assertThat(new String(channel.basicGet(parked, false).getBody(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"reason\":\"malformed event: not JSON\"}");
+      assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(again.err()).isEqualTo("outbox dlq discard: no dead letter " + poison + "\n");
+      assertThat(after.at("/dead_letters/depth").asLong()).isEqualTo(3);
+      assertThat(idOf(after, "malformed event: no payload")).isEqualTo(foreign); // stable
+      assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(waitingAfterBadUsage).isEqualTo(3);
+      assertThat(redriveForeign.out()).contains("notifier dead letters redriven: 1");
+      assertThat(channel.messageCount(test.queue)).isEqualTo(1);
+      assertThat(drop.out()).isEqualTo("notifier dead letters dropped: 2\n");
+      assertThat(channel.messageCount(dlq)).isZero();
+    }
+  }
+
+  @Test
+  void status_prints_json_and_exits_3_when_the_oldest_pending_event_exceeds_max_lag()
+      throws Exception {
+    try (TestEnv test = new TestEnv("app_maxlag");
+        var c = test.db.connect()) {
+      Cli.run(test.env(), "migrate");
+      UUID late = insertEvent(c, false);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "update outbox_events set created_at = now() - interval '10 minutes'"
+                + " where id = '"
+                + late
+                + "'");
+      }
+
+      Cli.Result exceeded = Cli.run(test.env(), "status", "--output", "json", "--max-lag", "5m");
+      Cli.Result within = Cli.run(test.env(), "status", "--max-lag", "1h");
+      Cli.Result plain = Cli.run(test.env(), "status", "--output", "json");
+      Map<String, String> noBroker = test.env("EVENT_BUS_URL", "amqp://guest:guest@127.0.0.1:1/");
+      Cli.Result brokerDown = Cli.run(noBroker, "status", "--output", "json", "--max-lag", "1h");
+      Cli.Result brokerDownLate = Cli.run(noBroker, "status", "--max-lag", "5m");
+
+      assertThat(exceeded.exitCode()).as(exceeded.err()).isEqualTo(ExitCodes.LAG_EXCEEDED);
+      assertThat(exceeded.out().lines()).hasSize(1);
+      JsonNode json = json(exceeded);
+      assertThat(json.get("slot").asText()).isEqualTo(test.slot);
+      assertThat(json.get("slot_exists").asBoolean()).isFalse();
+      assertThat(json.get("outbox_pending").asLong()).isEqualTo(1);
+      assertThat(json.get("lag_ms").asLong()).isGreaterThanOrEqualTo(600_000);
+      assertThat(json.get("max_lag_ms").asLong()).isEqualTo(300_000);
+      assertThat(json.get("lag_exceeded").asBoolean()).isTrue();
+      assertThat(json.get("dead_letters").asLong()).isZero();
+      assertThat(within.exitCode()).isZero();
+      assertThat(within.out()).contains("max lag              3600000 ms, not exceeded");
+      assertThat(plain.exitCode()).isZero();
+      assertThat(json(plain).has("lag_exceeded")).isFalse();
+      assertThat(brokerDown.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(json(brokerDown).get("dead_letters").isNull()).isTrue();
+      assertThat(json(brokerDown).get("dead_letters_error").asText())
+          .startsWith("RabbitMQ unreachable");
+      assertThat(brokerDownLate.exitCode()).isEqualTo(ExitCodes.LAG_EXCEEDED);
+      assertThat(brokerDownLate.out()).contains("max lag              300000 ms, exceeded");
+    }
+  }
+
+  private static JsonNode json(Cli.Result result) throws Exception {
+    return Json.mapper().readTree(result.out());
+  }
+
+  private static String idOf(JsonNode listing, String reason) {
+    for (JsonNode message : listing.at("/dead_letters/messages")) {
+      if (reason.equals(message.get("reason").asText())) {
+        return message.get("id").asText();
+      }
+    }
+    throw new AssertionError("no dead letter with reason " + reason + " in " + listing);
   }
 
   @Test
@@ -324,7 +445,7 @@ class OperationsIT {
     AMQP.BasicProperties props =
         new AMQP.BasicProperties.Builder()
             .messageId(eventId)
-            .type("user.created")
+            .type(eventId == null ? null : "user.created")
             .contentType("application/json")
             .deliveryMode(2)
             .headers(
@@ -338,7 +459,8 @@ class OperationsIT {
                     "time",
                     "2026-11-27T05:00:00Z"))
             .build();
-    channel.basicPublish("", dlq, props, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String body = eventId == null ? "{\"reason\":\"" + reason + "\"}" : "{}";
+    channel.basicPublish("", dlq, props, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void declareExchange(TestEnv test) throws Exception {

@@ -33,7 +33,8 @@ class OutboxCliTest {
         "status",
         "dlq",
         "dlq list",
-        "dlq redrive"
+        "dlq redrive",
+        "dlq discard"
       })
   void help_of_every_command_prints_its_usage_and_exits_0(String command) {
     String[] args = (command + " --help").strip().split(" ");
@@ -50,6 +51,7 @@ class OutboxCliTest {
 
     assertThat(help)
         .contains("all", "api", "relay", "notifier", "migrate", "replay", "status", "dlq")
+        .contains(" 3   status --max-lag")
         .contains("78   configuration error");
   }
 
@@ -65,6 +67,17 @@ class OutboxCliTest {
         "dlq list --limit 0",
         "dlq list --limit x",
         "dlq redrive --id not-a-uuid",
+        "dlq redrive --id sha256:0123",
+        "dlq redrive",
+        "dlq redrive --all --id 0190a5e2-7b3c-7d40-8e11-2f3a4b5c6d7e",
+        "dlq discard",
+        "dlq discard --all",
+        "dlq discard --id nope",
+        "dlq list --output yaml",
+        "status --output xml",
+        "status --max-lag soon",
+        "status --max-lag 5",
+        "status --max-lag PT-1S",
         "replay",
         "replay --from-lsn 0/1 --from-time 2026-11-27T06:00:00Z",
         "replay --from-lsn 16B3748",
@@ -83,6 +96,26 @@ class OutboxCliTest {
     assertThat(result.err().lines().skip(1).findFirst().orElseThrow())
         .matches("Try 'outbox[a-z ]*--help'\\.");
     assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void redrive_and_discard_say_why_they_refuse_to_take_everything_by_default() {
+    assertThat(Cli.run(NO_ENV, "dlq", "redrive").err())
+        .startsWith("outbox dlq redrive: Missing required argument")
+        .contains("--id=<id>", "--all");
+    assertThat(Cli.run(NO_ENV, "dlq", "discard", "--all").err())
+        .startsWith("outbox dlq discard: --all discards every dead letter: add --yes to confirm");
+    assertThat(Cli.run(NO_ENV, "status", "--max-lag", "soon").err())
+        .startsWith("outbox status: --max-lag must be a duration like 500ms, 10s, 5m");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V", "status --version", "dlq discard -V"})
+  void every_version_option_prints_the_manifest_version_dev_when_run_from_classes(String line) {
+    Cli.Result result = Cli.run(NO_ENV, line.split(" "));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out()).isEqualTo("outbox dev\n");
   }
 
   @Test

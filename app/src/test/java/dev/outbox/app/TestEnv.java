@@ -61,13 +61,13 @@ final class TestEnv implements AutoCloseable {
 
   /**
    * Everything the roles declare on the broker for this test: the event exchange with its
-   * unroutable queue, and the notifier's work, delay and dead-letter queues.
+   * unroutable queue, and the notifier's work, delay, dead-letter and parking queues.
    */
   BrokerObjects declared() {
     NotifierConfig config = new Settings(Environment.of(env())).notifierQueues();
     BrokerObjects declared = new BrokerObjects().eventExchange(exchange);
     for (String q : List.of(queue, analyticsQueue)) {
-      declared.queue(q, QueueNames.deadLetter(q));
+      declared.queue(q, QueueNames.deadLetter(q), QueueNames.parked(q));
       for (Duration delay : config.consumer().retryDelays()) {
         declared.queue(QueueNames.retry(q, delay));
       }

@@ -47,6 +47,7 @@ final class CaptureSupervisor implements LeaderElection.Term {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private OutboxCapture capture;
   private volatile SlotLoss stoppedBy;
+  private volatile boolean leading;
 
   CaptureSupervisor(String slot, Captures captures, ReplayService replays, RelayMetrics metrics) {
     this.slot = slot;
@@ -58,9 +59,11 @@ final class CaptureSupervisor implements LeaderElection.Term {
   @Override
   public void serve(LeaderLock lock) throws InterruptedException {
     metrics.active(true);
+    leading = true;
     try {
       superviseWhileHolding(lock);
     } finally {
+      leading = false;
       metrics.active(false);
     }
   }
@@ -192,6 +195,17 @@ final class CaptureSupervisor implements LeaderElection.Term {
       }
     }
     return false;
+  }
+
+  /** Whether this instance holds the slot's lock (the active relay, streaming or about to). */
+  boolean isLeading() {
+    return leading;
+  }
+
+  /** Whether a capture runs and its engine streams from the slot. */
+  boolean isStreaming() {
+    OutboxCapture current = current();
+    return current != null && current.isStreaming();
   }
 
   /** Whether a capture runs (this instance holds the lock). */

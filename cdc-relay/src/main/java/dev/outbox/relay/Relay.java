@@ -1,5 +1,7 @@
 package dev.outbox.relay;
 
+import dev.outbox.config.Outage;
+import dev.outbox.config.health.HealthCheck;
 import dev.outbox.relay.capture.OutboxCapture;
 import dev.outbox.relay.capture.ParkedEvents;
 import dev.outbox.relay.capture.RowRepublisher;
@@ -9,6 +11,7 @@ import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
 import dev.outbox.relay.metrics.UnroutableMonitor;
 import dev.outbox.relay.model.SlotLoss;
+import dev.outbox.relay.publish.BrokerWatch;
 import dev.outbox.relay.publish.UnroutableDepth;
 import dev.outbox.relay.replay.ReplayService;
 import dev.outbox.relay.standby.LeaderElection;
@@ -29,8 +32,10 @@ import javax.sql.DataSource;
  * slot's advisory lock (a standby waits there), whose term is the {@link CaptureSupervisor} (the
  * capture while the lock is held, restarted with backoff, stopped for the WAL replays the {@link
  * ReplayService} hands it), and three jobs, the {@link SlotMonitor}, the {@link UnroutableMonitor}
- * (on a broker connection of its own) and the {@link RetentionJob}. Used by the {@code relay} and
- * {@code all} commands, the benchmark and the tests.
+ * (on a broker connection of its own) and the {@link RetentionJob}, and the {@link BrokerWatch},
+ * which connects at start (declaring the exchange) and after an outage, sharing the relay's one
+ * broker {@link Outage} with the capture's publisher. Used by the {@code relay} and {@code all}
+ * commands, the benchmark and the tests.
  */
 public final class Relay implements AutoCloseable {
 
@@ -48,15 +53,23 @@ public final class Relay implements AutoCloseable {
   private final LeaderElection election;
   private final ScheduledExecutorService jobs;
   private final UnroutableDepth unroutable;
+  private final BrokerWatch broker;
 
   private Relay(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
     this.config = config;
     this.dataSource = dataSource;
     this.metrics = new RelayMetrics(registry, config.slotName());
+    Outage brokerOutage = new Outage("RabbitMQ (relay)");
+    this.broker =
+        new BrokerWatch(
+            config.bus().connections(),
+            config.exchange(),
+            brokerOutage,
+            () -> metrics.outage("rabbitmq"));
     this.supervisor =
         new CaptureSupervisor(
             config.slotName(),
-            replay -> OutboxCapture.start(config, dataSource, metrics, replay),
+            replay -> OutboxCapture.start(config, dataSource, metrics, replay, brokerOutage),
             replayService(config, dataSource, metrics),
             metrics);
     this.election =
@@ -75,7 +88,9 @@ public final class Relay implements AutoCloseable {
   public static Relay start(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
     RelayMigrations.migrate(dataSource, config.publication());
     Relay relay = new Relay(config, dataSource, registry);
+    relay.broker.run(); // the topology exists when start returns, if the broker is up
     relay.election.start();
+    relay.jobs.scheduleWithFixedDelay(relay.broker, 1, 1, TimeUnit.SECONDS);
     relay.jobs.scheduleWithFixedDelay(
         new SlotMonitor(dataSource, config.slotName(), config.walWarnBytes(), relay.metrics),
         1,
@@ -139,6 +154,11 @@ public final class Relay implements AutoCloseable {
     return new ParkedEvents(config, dataSource, metrics).redrive(id);
   }
 
+  /** Readiness, named {@code relay}: active and delivering, or a standby that could take over. */
+  public HealthCheck readiness() {
+    return new RelayReadiness(config.slotName(), supervisor, election, broker);
+  }
+
   /** The relay's meters. */
   public RelayMetrics metrics() {
     return metrics;
@@ -152,6 +172,7 @@ public final class Relay implements AutoCloseable {
     jobs.shutdownNow();
     unroutable.close();
     election.close();
+    broker.close();
     metrics.active(false);
   }
 }

@@ -32,6 +32,7 @@ public final class AmqpConnections {
   private final String firstUri;
   private final List<Address> addresses;
   private final BrokerTrust trust;
+  private final RecoveryLog recoveryLog = new RecoveryLog();
 
   private AmqpConnections(String firstUri, List<Address> addresses, BrokerTrust trust) {
     this.firstUri = firstUri;
@@ -73,10 +74,15 @@ public final class AmqpConnections {
 
   /**
    * A new factory with the credentials, vhost and TLS of EVENT_BUS_URL, for the caller to tune
-   * (timeouts, recovery) before {@link #open}.
+   * (timeouts, recovery) before {@link #open}. Its exception handler turns the client's recovery
+   * noise into two lines per outage ({@link RecoveryLog}); its recovery re-declares only what was
+   * declared on channels that stay open ({@link RecoverableTopology}).
    */
   public ConnectionFactory newFactory() {
-    return configured(firstUri, trust);
+    ConnectionFactory factory = configured(firstUri, trust);
+    factory.setExceptionHandler(recoveryLog);
+    factory.setTopologyRecoveryFilter(new RecoverableTopology());
+    return factory;
   }
 
   /**
@@ -88,7 +94,7 @@ public final class AmqpConnections {
   public Connection open(ConnectionFactory factory, String clientName)
       throws IOException, TimeoutException {
     try {
-      return factory.newConnection(addresses, clientName);
+      return watched(factory.newConnection(addresses, clientName), clientName);
     } catch (IOException e) {
       throw BrokerTlsFailure.explained(e, display(), trust);
     }
@@ -98,10 +104,16 @@ public final class AmqpConnections {
   public Connection open(ConnectionFactory factory, ExecutorService executor, String clientName)
       throws IOException, TimeoutException {
     try {
-      return factory.newConnection(executor, addresses, clientName);
+      return watched(factory.newConnection(executor, addresses, clientName), clientName);
     } catch (IOException e) {
       throw BrokerTlsFailure.explained(e, display(), trust);
     }
+  }
+
+  // A connection the client recovers logs its outage once when lost and once when back.
+  private Connection watched(Connection connection, String clientName) {
+    recoveryLog.watch(connection, clientName);
+    return connection;
   }
 
   /** A connection with the client's defaults. */

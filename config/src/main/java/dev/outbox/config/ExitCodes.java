@@ -18,6 +18,13 @@ public final class ExitCodes {
   /** Bad usage: unknown command or option, missing or malformed argument. */
   public static final int USAGE = 2;
 
+  /**
+   * {@code status --max-lag}: the relay's lag (the age of the oldest pending event) exceeds the
+   * limit, whether or not the dead-letter depth could be read (a broker outage is when the lag
+   * grows); for cron jobs and probes that alert on a late pipeline.
+   */
+  public static final int LAG_EXCEEDED = 3;
+
   /** A configuration variable is missing or malformed ({@code EX_CONFIG}). */
   public static final int CONFIG = 78;
 

@@ -17,14 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code dlq list} and {@code dlq redrive} over the notifier's dead-letter queues. Listing looks at
- * messages without removing them (they are fetched unacknowledged and handed back). Redriving moves
- * messages back to their work queue as a fresh first attempt marked redriven, which lets the
- * notifier try deliveries that failed for good before; deliveries already sent stay sent.
+ * {@code dlq list}, {@code dlq redrive} and {@code dlq discard} over the notifier's dead-letter
+ * queues. Listing looks at messages without removing them (they are fetched unacknowledged and
+ * handed back). Redriving moves messages back to their work queue as a fresh first attempt marked
+ * redriven, which lets the notifier try deliveries that failed for good before; deliveries already
+ * sent stay sent. Discarding parks messages (or drops them) so that a redrive of everything no
+ * longer brings a poison message back. Every move publishes with confirms before it acknowledges
+ * the dead letter: a failure leaves the message where it was.
  */
 public final class DeadLetters implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
   private final Connection connection;
   private final List<String> workQueues;
@@ -57,22 +64,26 @@ public final class DeadLetters implements AutoCloseable {
     }
   }
 
-  /** Up to {@code limit} dead letters, oldest first per queue. */
-  public List<DeadLetter> list(int limit) throws IOException, TimeoutException {
+  /** The depth across the queues and up to {@code limit} dead letters, oldest first per queue. */
+  public DeadLetterListing list(int limit) throws IOException, TimeoutException {
     List<DeadLetter> letters = new ArrayList<>();
+    long depth = 0;
     for (String queue : workQueues) {
       String dlq = QueueNames.deadLetter(queue);
-      if (waiting(dlq) < 0) {
+      // counted before fetching: a fetched, unacknowledged message no longer counts as ready
+      int waiting = waiting(dlq);
+      if (waiting < 0) {
         continue;
       }
+      depth += waiting;
       try (Channel channel = connection.createChannel()) {
         GetResponse message;
         while (letters.size() < limit && (message = channel.basicGet(dlq, false)) != null) {
-          letters.add(describe(dlq, message.getProps()));
+          letters.add(describe(dlq, message));
         }
       }
     }
-    return letters;
+    return new DeadLetterListing(depth, letters);
   }
 
   /** The number of dead letters across the queues. */
@@ -85,10 +96,60 @@ public final class DeadLetters implements AutoCloseable {
   }
 
   /**
-   * Moves the dead letters of {@code eventId}, or all of them when empty, back to their work
-   * queues; returns how many moved.
+   * Moves the dead letters with {@link DeadLetterId} {@code id}, or all of them when empty, back to
+   * their work queues; returns how many moved.
    */
-  public int redrive(Optional<String> eventId) throws IOException, TimeoutException {
+  public int redrive(Optional<String> id) throws IOException, TimeoutException {
+    return move(
+        id,
+        (publisher, queue, message) ->
+            publisher.publish(
+                queue, MessageHeaders.redriven(message.getProps()), message.getBody()));
+  }
+
+  /**
+   * Moves the dead letters with {@link DeadLetterId} {@code id}, or all of them when empty, to
+   * their work queue's parking queue ({@link ParkingQueue}), where nothing consumes them; returns
+   * how many moved.
+   *
+   * @throws IOException also when the parking queue is full: the message then stays where it was
+   */
+  public int park(Optional<String> id) throws IOException, TimeoutException {
+    for (String queue : workQueues) {
+      ParkingQueue.declare(connection, queue);
+    }
+    return move(
+        id,
+        (publisher, queue, message) ->
+            ParkingQueue.publish(publisher, queue, message.getProps(), message.getBody()));
+  }
+
+  /**
+   * Drops the dead letters with {@link DeadLetterId} {@code id}, or all of them when empty, logging
+   * one line per message (id, type, queue, reason); returns how many went.
+   */
+  public int drop(Optional<String> id) throws IOException, TimeoutException {
+    return move(
+        id,
+        (publisher, queue, message) -> {
+          DeadLetter letter = describe(QueueNames.deadLetter(queue), message);
+          log.info(
+              "dropped dead letter {} ({}) from {}: {}",
+              letter.id(),
+              letter.eventType(),
+              letter.queue(),
+              letter.reason());
+        });
+  }
+
+  /** Where {@link #move} takes a message before acknowledging it in the dead-letter queue. */
+  private interface Destination {
+    void take(ConfirmedPublisher publisher, String workQueue, GetResponse message)
+        throws IOException, TimeoutException;
+  }
+
+  private int move(Optional<String> id, Destination destination)
+      throws IOException, TimeoutException {
     int moved = 0;
     for (String queue : workQueues) {
       String dlq = QueueNames.deadLetter(queue);
@@ -100,10 +161,11 @@ public final class DeadLetters implements AutoCloseable {
           if (message == null) {
             break;
           }
-          if (eventId.isPresent() && !eventId.get().equals(message.getProps().getMessageId())) {
+          if (id.isPresent()
+              && !id.get().equals(DeadLetterId.of(message.getProps(), message.getBody()))) {
             continue; // left unacknowledged: back in the queue when the channel closes
           }
-          publisher.publish(queue, MessageHeaders.redriven(message.getProps()), message.getBody());
+          destination.take(publisher, queue, message);
           channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
           moved++;
         }
@@ -135,10 +197,12 @@ public final class DeadLetters implements AutoCloseable {
     }
   }
 
-  private static DeadLetter describe(String dlq, AMQP.BasicProperties props) {
+  private static DeadLetter describe(String dlq, GetResponse message) {
+    AMQP.BasicProperties props = message.getProps();
     String attempts = MessageHeaders.text(props, MessageHeaders.ATTEMPTS);
     String time = MessageHeaders.text(props, MessageHeaders.TIME);
     return new DeadLetter(
+        DeadLetterId.of(props, message.getBody()),
         dlq,
         props.getMessageId(),
         props.getType() != null ? props.getType() : MessageHeaders.text(props, "routing_key"),

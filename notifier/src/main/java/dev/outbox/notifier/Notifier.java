@@ -1,5 +1,7 @@
 package dev.outbox.notifier;
 
+import dev.outbox.config.health.Check;
+import dev.outbox.config.health.HealthCheck;
 import dev.outbox.notifier.analytics.UpdateAnalytics;
 import dev.outbox.notifier.channel.EmailSender;
 import dev.outbox.notifier.channel.SmsSender;
@@ -18,7 +20,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -112,6 +116,30 @@ public final class Notifier implements AutoCloseable {
   private RabbitMqConsumer consumer(String queue, EventHandler handler) {
     return new RabbitMqConsumer(
         broker.connection(), config.exchange(), queue, handler, config.consumer(), meters, clock);
+  }
+
+  /**
+   * Readiness, named {@code notifier}: connected, and every queue's consumers attached (their
+   * channels open; after a broker outage the client attaches them again).
+   */
+  public HealthCheck readiness() {
+    return HealthCheck.of("notifier", this::readinessCheck);
+  }
+
+  private Check readinessCheck() {
+    boolean connected = isRunning();
+    Map<String, String> queues = new LinkedHashMap<>();
+    boolean attached = !consumers.isEmpty();
+    for (RabbitMqConsumer consumer : consumers) {
+      queues.put(consumer.queue(), consumer.isAttached() ? "attached" : "detached");
+      attached &= consumer.isAttached();
+    }
+    return Check.of(
+        connected && attached,
+        "broker",
+        connected ? "connected" : "disconnected",
+        "consumers",
+        queues);
   }
 
   /** True while started and connected to the broker (for a readiness check). */

@@ -63,7 +63,7 @@ class NotifierIT {
   }
 
   private static Optional<DeadLetter> deadLetter(String queue, String messageId) throws Exception {
-    return it.deadLetters().list(10_000).stream()
+    return it.deadLetters().list(10_000).letters().stream()
         .filter(d -> d.queue().equals(queue + ".dlq") && messageId.equals(d.eventId()))
         .findFirst();
   }

@@ -3,23 +3,25 @@ package dev.outbox.api.ops;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.Outage;
+import dev.outbox.config.health.Check;
+import dev.outbox.config.health.HealthCheck;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The broker is up when an AMQP connection opens (handshake and login included) within two seconds.
- * The api publishes nothing, but an api whose events cannot reach anyone should leave the load
- * balancer's rotation, which is what /ready is for.
+ * Reported, never required ({@link #required()}): the api publishes nothing itself, and taking it
+ * out of the load balancer while RabbitMQ is away would refuse the writes the outbox exists to keep
+ * until the relay can deliver them. An outage is logged once at its start and once at its end.
  */
-final class BrokerCheck implements ReadinessCheck {
+final class BrokerCheck implements HealthCheck {
 
-  private static final Logger log = LoggerFactory.getLogger(BrokerCheck.class);
   private static final int TIMEOUT_MILLIS = 2_000;
 
   private final AmqpConnections broker;
   private final ConnectionFactory factory;
+  private final Outage outage = new Outage("RabbitMQ (api readiness)");
 
   BrokerCheck(AmqpConnections broker) {
     this.broker = broker;
@@ -36,12 +38,18 @@ final class BrokerCheck implements ReadinessCheck {
   }
 
   @Override
-  public boolean isUp() {
+  public boolean required() {
+    return false;
+  }
+
+  @Override
+  public Check check() {
     try (Connection connection = broker.open(factory, "outbox-api-readiness")) {
-      return connection.isOpen();
+      outage.succeeded();
+      return Check.of(connection.isOpen(), "brokers", broker.display());
     } catch (IOException | TimeoutException | RuntimeException e) {
-      log.warn("Readiness: broker unreachable at {}: {}", broker.display(), e.toString());
-      return false;
+      outage.failed(e.toString());
+      return Check.down("brokers", broker.display(), "error", String.valueOf(e.getMessage()));
     }
   }
 }

@@ -2,32 +2,44 @@ package dev.outbox.api.ops;
 
 import dev.outbox.api.RouteGroup;
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.health.HealthCheck;
+import dev.outbox.config.health.HealthReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The operational routes: liveness (the process answers), readiness (its dependencies answer),
- * Prometheus metrics and the OpenAPI document.
+ * The operational routes: liveness (the process answers), readiness (the database answers; the
+ * broker's state is reported, not required; in {@code all} the relay's and the notifier's too),
+ * Prometheus metrics and the OpenAPI document. Bodies are {@link HealthReport}s, as every role's.
  */
 public final class OpsController implements RouteGroup {
 
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final List<ReadinessCheck> checks;
+  private final List<HealthCheck> checks;
   private final PrometheusMeterRegistry registry;
   private final byte[] openApi;
 
+  /**
+   * @param roleChecks the readiness of the roles running in the same process ({@code all}: the
+   *     relay and the notifier), required as the database is
+   */
   public OpsController(
-      DataSource dataSource, AmqpConnections eventBus, PrometheusMeterRegistry registry) {
-    this.checks = List.of(new DatabaseCheck(dataSource), new BrokerCheck(eventBus));
+      DataSource dataSource,
+      AmqpConnections eventBus,
+      PrometheusMeterRegistry registry,
+      List<HealthCheck> roleChecks) {
+    List<HealthCheck> all =
+        new ArrayList<>(List.of(new DatabaseCheck(dataSource), new BrokerCheck(eventBus)));
+    all.addAll(roleChecks);
+    this.checks = List.copyOf(all);
     this.registry = registry;
     this.openApi = openApiDocument();
   }
@@ -35,22 +47,15 @@ public final class OpsController implements RouteGroup {
   @Override
   public void register(RoutesConfig routes) {
     RouteMetrics.install(routes, registry);
-    routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+    routes.get("/health", ctx -> ctx.json(HealthReport.alive().body()));
     routes.get("/ready", this::ready);
     routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
   }
 
   private void ready(Context ctx) {
-    Map<String, String> states = new LinkedHashMap<>();
-    boolean ready = true;
-    for (ReadinessCheck check : checks) {
-      boolean up = check.isUp();
-      states.put(check.name(), up ? "up" : "down");
-      ready &= up;
-    }
-    ctx.status(ready ? 200 : 503)
-        .json(Map.of("status", ready ? "ready" : "unavailable", "checks", states));
+    HealthReport report = HealthReport.of(checks);
+    ctx.status(report.httpStatus()).json(report.body());
   }
 
   private static byte[] openApiDocument() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.api.ApiServer;
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.health.Check;
+import dev.outbox.config.health.HealthCheck;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.testing.HttpTestClient;
 import dev.outbox.testing.HttpTestClient.Response;
@@ -50,7 +52,7 @@ class OpsRoutesIT {
     Response response = http.get("/health");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().get("status").asText()).isEqualTo("up");
+    assertThat(response.json().get("status").asText()).isEqualTo("UP");
   }
 
   @Test
@@ -58,18 +60,47 @@ class OpsRoutesIT {
     Response response = http.get("/ready");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().get("checks").get("database").asText()).isEqualTo("up");
-    assertThat(response.json().get("checks").get("broker").asText()).isEqualTo("up");
+    assertThat(response.json().get("status").asText()).isEqualTo("UP");
+    assertThat(response.json().at("/checks/database/status").asText()).isEqualTo("UP");
+    assertThat(response.json().at("/checks/broker/status").asText()).isEqualTo("UP");
+    assertThat(response.json().at("/checks/broker/required").asBoolean()).isFalse();
   }
 
   @Test
-  void ready_is_503_naming_the_broker_when_it_is_unreachable() {
+  void ready_stays_200_and_reports_the_broker_down_when_it_is_unreachable() {
     Response response = new HttpTestClient(brokerDown.port()).get("/ready");
 
-    assertThat(response.status()).isEqualTo(503);
-    assertThat(response.json().get("status").asText()).isEqualTo("unavailable");
-    assertThat(response.json().get("checks").get("broker").asText()).isEqualTo("down");
-    assertThat(response.json().get("checks").get("database").asText()).isEqualTo("up");
+    // The outbox takes the writes while the broker is away: the api stays in rotation.
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("status").asText()).isEqualTo("UP");
+    assertThat(response.json().at("/checks/broker/status").asText()).isEqualTo("DOWN");
+    assertThat(response.json().at("/checks/broker/error").asText()).isNotBlank();
+    assertThat(response.json().at("/checks/database/status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void ready_is_503_when_a_required_role_check_is_down() {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    HealthCheck relay = HealthCheck.of("relay", () -> Check.down("role", "active"));
+    ApiServer all =
+        new ApiServer(
+                0,
+                List.of(
+                    new OpsController(
+                        pool,
+                        AmqpConnections.parse(TestServices.amqpUri()),
+                        registry,
+                        List.of(relay))))
+            .start();
+    try {
+      Response response = new HttpTestClient(all.port()).get("/ready");
+
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.json().get("status").asText()).isEqualTo("DOWN");
+      assertThat(response.json().at("/checks/relay/role").asText()).isEqualTo("active");
+    } finally {
+      all.stop();
+    }
   }
 
   @Test
@@ -109,7 +140,7 @@ class OpsRoutesIT {
 
   private static ApiServer started(AmqpConnections broker) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    return new ApiServer(0, List.of(new OpsController(pool, broker, registry))).start();
+    return new ApiServer(0, List.of(new OpsController(pool, broker, registry, List.of()))).start();
   }
 
   private static int closedPort() throws IOException {

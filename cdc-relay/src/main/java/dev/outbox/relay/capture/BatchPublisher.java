@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.config.Outage;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.BrokerUnavailableException;
@@ -19,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * The chain's publish step: publishes one batch in WAL order and returns only when every message is
  * confirmed by the broker or parked. A lost broker is retried with backoff, resuming after the
  * confirmed prefix, so nothing is skipped or reordered; its outage is logged once when it starts
- * and once when it ends. An event the broker refuses (nack, returned as unroutable, too large)
- * counts a failed attempt on its row and is sent again after a pause, until it is parked after
- * {@code maxRetries} attempts. Throws {@link InterruptedException} when the relay stops first: then
- * nothing of the batch may be acknowledged.
+ * and once when it ends, by the {@link Outage} it shares with whoever else watches the broker. An
+ * event the broker refuses (nack, returned as unroutable, too large) counts a failed attempt on its
+ * row and is sent again after a pause, until it is parked after {@code maxRetries} attempts. Throws
+ * {@link InterruptedException} when the relay stops first: then nothing of the batch may be
+ * acknowledged.
  */
 final class BatchPublisher {
 
@@ -34,16 +36,18 @@ final class BatchPublisher {
   private final RelayMetrics metrics;
   private final int maxRetries;
   private final Stopper stopper;
-  private final Outage broker = new Outage("RabbitMQ");
+  private final Outage broker;
 
   BatchPublisher(
       MessagePublisher publisher,
+      Outage broker,
       DeliveryRows rows,
       DatabaseRetry database,
       RelayMetrics metrics,
       int maxRetries,
       Stopper stopper) {
     this.publisher = publisher;
+    this.broker = broker;
     this.rows = rows;
     this.database = database;
     this.metrics = metrics;

@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.config.Outage;
 import dev.outbox.relay.metrics.RelayMetrics;
 import java.sql.SQLException;
 

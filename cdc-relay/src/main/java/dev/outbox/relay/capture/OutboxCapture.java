@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.config.Outage;
 import dev.outbox.relay.config.DatabaseAddress;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
@@ -54,7 +55,8 @@ public final class OutboxCapture implements AutoCloseable {
       RelayMetrics metrics,
       ReplayRequest replay,
       MessagePublisher publisher,
-      DatabaseAddress primary) {
+      DatabaseAddress primary,
+      Outage broker) {
     this.config = config;
     this.dataSource = dataSource;
     this.publisher = publisher;
@@ -65,7 +67,8 @@ public final class OutboxCapture implements AutoCloseable {
     this.consumer =
         new PublishingConsumer(
             new OutboxRecordMapper("outbox_events"),
-            new BatchPublisher(publisher, rows, database, metrics, config.maxRetries(), stopper),
+            new BatchPublisher(
+                publisher, broker, rows, database, metrics, config.maxRetries(), stopper),
             marker,
             new OffsetCommitter(marker, config.offsetFlushInterval()),
             this.replay,
@@ -91,18 +94,23 @@ public final class OutboxCapture implements AutoCloseable {
 
   /**
    * Starts the engine on its own thread, publishing to RabbitMQ and serving the started WAL replay
-   * {@code replay} (null for none: the stored offset must have been rewound for it); returns at
-   * once after a check of the slot: a first-start snapshot that did not finish is started over on a
-   * new slot first, and a slot lost since the stored position is recovered as CDC_SLOT_LOSS says
-   * ({@link FirstSnapshotRestart}, {@link SlotLossRecovery}; the caller holds the slot's lock). A
-   * recovered slot ends the WAL replay {@code replay}: its WAL is gone.
+   * {@code replay} (null for none: the stored offset must have been rewound for it), reporting
+   * RabbitMQ's outages to {@code broker} (the relay's one, shared with its broker watch); returns
+   * at once after a check of the slot: a first-start snapshot that did not finish is started over
+   * on a new slot first, and a slot lost since the stored position is recovered as CDC_SLOT_LOSS
+   * says ({@link FirstSnapshotRestart}, {@link SlotLossRecovery}; the caller holds the slot's
+   * lock). A recovered slot ends the WAL replay {@code replay}: its WAL is gone.
    *
    * @throws SlotLossStop when the slot is lost and CDC_SLOT_LOSS is stop (no engine started)
    * @throws IllegalStateException when the slot or the stored offset could not be checked or reset
    *     (the caller tries again later)
    */
   public static OutboxCapture start(
-      RelayConfig config, DataSource dataSource, RelayMetrics m, ReplayRequest replay) {
+      RelayConfig config,
+      DataSource dataSource,
+      RelayMetrics m,
+      ReplayRequest replay,
+      Outage broker) {
     try {
       SlotLossRecovery losses = new SlotLossRecovery(dataSource, config.slotLoss(), m);
       if (FirstSnapshotRestart.prepare(dataSource, config.slotName(), losses)
@@ -115,7 +123,8 @@ public final class OutboxCapture implements AutoCloseable {
     }
     DatabaseAddress primary = PrimaryHost.find(config.database());
     OutboxCapture capture =
-        new OutboxCapture(config, dataSource, m, replay, Publishers.rabbitMq(config), primary);
+        new OutboxCapture(
+            config, dataSource, m, replay, Publishers.rabbitMq(config), primary, broker);
     capture.engine.start();
     return capture;
   }
@@ -146,6 +155,11 @@ public final class OutboxCapture implements AutoCloseable {
   /** Waits until the engine's task runs on the slot: inserts committed from now on are seen. */
   public boolean awaitStreaming(Duration timeout) throws InterruptedException {
     return streaming.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the engine's task runs on the slot now (started and not ended). */
+  public boolean isStreaming() {
+    return streaming.getCount() == 0 && !finished.isDone();
   }
 
   /** Completes when the engine has stopped; exceptionally when it failed by itself. */

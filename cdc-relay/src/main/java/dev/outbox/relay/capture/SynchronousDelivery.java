@@ -1,5 +1,6 @@
 package dev.outbox.relay.capture;
 
+import dev.outbox.config.Outage;
 import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.MessagePublisher;
@@ -19,7 +20,15 @@ final class SynchronousDelivery {
       MessagePublisher publisher, DeliveryRows rows, RelayMetrics metrics, int maxRetries) {
     Stopper stopper = new Stopper();
     DatabaseRetry database = new DatabaseRetry(metrics, stopper);
-    this.publisher = new BatchPublisher(publisher, rows, database, metrics, maxRetries, stopper);
+    this.publisher =
+        new BatchPublisher(
+            publisher,
+            new Outage("RabbitMQ (relay)"),
+            rows,
+            database,
+            metrics,
+            maxRetries,
+            stopper);
     // Used through mark() only, so its thread is never started.
     this.marker = new PublishedMarker(rows, database, stopper, "relay-marker-unused");
   }

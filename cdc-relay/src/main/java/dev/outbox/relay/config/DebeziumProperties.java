@@ -73,6 +73,7 @@ public final class DebeziumProperties {
     DatabaseTls.of(config.database().url()).debeziumProperties().forEach(p::setProperty);
     p.setProperty("plugin.name", "pgoutput");
     p.setProperty("slot.name", config.slotName());
+    p.setProperty("slot.failover", Boolean.toString(config.slotFailover()));
     p.setProperty("publication.name", config.publication());
     p.setProperty("publication.autocreate.mode", "disabled");
     p.setProperty("table.include.list", OUTBOX + ",public." + HEARTBEAT_TABLE);

@@ -29,6 +29,7 @@ import java.util.List;
  * @param offsetFlushInterval {@link #OFFSET_FLUSH_INTERVAL}
  * @param replayWindow {@link #REPLAY_WINDOW}
  * @param slotLoss {@link #SLOT_LOSS}
+ * @param slotFailover {@link #SLOT_FAILOVER}
  */
 public record RelayConfig(
     DatabaseSettings database,
@@ -43,7 +44,8 @@ public record RelayConfig(
     int maxMessageBytes,
     Duration offsetFlushInterval,
     Duration replayWindow,
-    SlotLossPolicy slotLoss) {
+    SlotLossPolicy slotLoss,
+    boolean slotFailover) {
 
   // RabbitMQ 4's default max_message_size; a larger message would close the channel.
   public static final Setting<Integer> MAX_MESSAGE_BYTES =
@@ -127,6 +129,17 @@ public record RelayConfig(
                   + " or stop (an ERROR, nothing streamed, not ready, until restarted)")
           .readBy(Role.RELAY);
 
+  // PostgreSQL 17's failover slots: synchronised to a standby configured for it, so a promoted
+  // standby has the slot at its position. Debezium creates no such slot on an older server.
+  public static final Setting<Boolean> SLOT_FAILOVER =
+      Setting.bool("CDC_SLOT_FAILOVER")
+          .withDefault("false")
+          .withDescription(
+              "create the slot as a failover slot (Debezium's slot.failover; PostgreSQL 17+ with a"
+                  + " standby set up to sync it, README: Running on more than one machine); applies"
+                  + " when the relay creates its slot")
+          .readBy(Role.RELAY);
+
   /**
    * Reads the relay's variables; a DATABASE_URL that names no host and database (Debezium's
    * replication connection needs both) or has TLS parameters that connection cannot take ({@link
@@ -149,7 +162,8 @@ public record RelayConfig(
         config.get(MAX_MESSAGE_BYTES),
         config.get(OFFSET_FLUSH_INTERVAL),
         config.get(REPLAY_WINDOW),
-        config.get(SLOT_LOSS));
+        config.get(SLOT_LOSS),
+        config.get(SLOT_FAILOVER));
   }
 
   /** Every setting {@link #read} reads, shared ones included, in the reference's order. */
@@ -172,7 +186,8 @@ public record RelayConfig(
         OFFSET_FLUSH_INTERVAL,
         WAL_WARN_BYTES,
         REPLAY_WINDOW,
-        SLOT_LOSS);
+        SLOT_LOSS,
+        SLOT_FAILOVER);
   }
 
   /** CDC_SLOT_NAME. */

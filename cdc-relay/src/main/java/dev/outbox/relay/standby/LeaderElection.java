@@ -39,6 +39,11 @@ public final class LeaderElection implements AutoCloseable {
     this.thread = new Thread(this::compete, "relay-leader-" + slot);
   }
 
+  /** Whether the election still runs: competing for the lock (standby) or serving its term. */
+  public boolean isRunning() {
+    return !closed && thread.isAlive();
+  }
+
   /** Starts competing for the lock; returns at once. */
   public void start() {
     thread.start();

@@ -49,7 +49,7 @@ public record RelayStatus(
         "confirmed_flush_lsn  " + orDash(confirmedFlushLsn),
         "restart_lsn          " + orDash(restartLsn),
         "wal_status           " + orDash(walStatus),
-        "replay from WAL      " + walReplayFrom(),
+        "replay from WAL      " + walReplayText(),
         "lag                  " + lagBytes + " bytes, " + oldestPendingAge.toMillis() + " ms",
         "retained WAL         " + retainedWalBytes + " bytes",
         "outbox pending       " + pending,
@@ -57,12 +57,22 @@ public record RelayStatus(
         "last slot loss       " + (lastSlotLoss == null ? "none" : lastSlotLoss.describe()));
   }
 
-  // PostgreSQL decodes the slot from confirmed_flush_lsn on; older points come from the rows.
-  private String walReplayFrom() {
+  /**
+   * The oldest WAL position a replay can still read from the WAL (the slot's confirmed_flush_lsn),
+   * or null when the slot is missing or invalidated: PostgreSQL decodes a slot from its
+   * confirmed_flush_lsn on, older points come from the outbox rows. Reading it needs an active
+   * relay.
+   */
+  public String walReplayFrom() {
+    boolean retained = "reserved".equals(walStatus) || "extended".equals(walStatus);
+    return slotExists && confirmedFlushLsn != null && retained ? confirmedFlushLsn : null;
+  }
+
+  private String walReplayText() {
     if (!slotExists || confirmedFlushLsn == null) {
       return "-";
     }
-    if (!"reserved".equals(walStatus) && !"extended".equals(walStatus)) {
+    if (walReplayFrom() == null) {
       return "no (wal_status " + walStatus + ")";
     }
     return "at or after " + confirmedFlushLsn + (activeRelay ? "" : " (once a relay is active)");

@@ -265,7 +265,14 @@ class PublishingConsumerTest {
     marker = new PublishedMarker(rows, database, stopper, "relay-marker-test");
     return new PublishingConsumer(
         new OutboxRecordMapper("outbox_events"),
-        new BatchPublisher(broker, rows, database, metrics, MAX_RETRIES, stopper),
+        new BatchPublisher(
+            broker,
+            new dev.outbox.config.Outage("RabbitMQ"),
+            rows,
+            database,
+            metrics,
+            MAX_RETRIES,
+            stopper),
         marker,
         new OffsetCommitter(marker, commitInterval),
         null,

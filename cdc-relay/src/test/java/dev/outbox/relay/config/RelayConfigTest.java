@@ -78,6 +78,21 @@ class RelayConfigTest {
   }
 
   @Test
+  void slot_loss_recovers_by_default_and_failover_slots_are_asked_for_only_when_set() {
+    assertThat(read(Map.of()).slotLoss()).isEqualTo(SlotLossPolicy.RECOVER);
+    assertThat(read(Map.of("CDC_SLOT_LOSS", "STOP")).slotLoss()).isEqualTo(SlotLossPolicy.STOP);
+    assertThatThrownBy(() -> read(Map.of("CDC_SLOT_LOSS", "ignore")))
+        .hasMessageContaining("CDC_SLOT_LOSS")
+        .hasMessageContaining("[recover, stop]");
+    assertThat(DebeziumProperties.of(read(Map.of())).getProperty("slot.failover"))
+        .isEqualTo("false");
+    assertThat(
+            DebeziumProperties.of(read(Map.of("CDC_SLOT_FAILOVER", "true")))
+                .getProperty("slot.failover"))
+        .isEqualTo("true");
+  }
+
+  @Test
   void malformed_values_name_their_variable_all_at_once() {
     assertThatThrownBy(
             () ->

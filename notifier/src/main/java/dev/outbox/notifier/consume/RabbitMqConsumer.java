@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,8 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private final MessageSettler settler;
   private final ConsumerMetrics metrics;
   private final InFlight inFlight = new InFlight();
-  private final List<Subscription> subscriptions = new ArrayList<>();
+  // Read by readiness probes without the lock (a stop holds it for its grace period).
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
   private record Subscription(Channel channel, String tag) {}
 
@@ -86,6 +87,17 @@ public final class RabbitMqConsumer implements AutoCloseable {
         handler.eventTypes(),
         settings.concurrency(),
         settings.prefetch());
+  }
+
+  /** The queue this consumer feeds from. */
+  public String queue() {
+    return queue;
+  }
+
+  /** Whether it consumes now: started, every channel open (the client reopens them on recovery). */
+  public boolean isAttached() {
+    return !subscriptions.isEmpty()
+        && subscriptions.stream().allMatch(subscription -> subscription.channel().isOpen());
   }
 
   private void onDelivery(Worker worker, Delivery delivery) {

@@ -86,7 +86,7 @@ class QueueTopologyIT {
       }
       assertThat(count(channel, dlq)).isEqualTo(1);
       assertThat(returned).isGreaterThanOrEqualTo(QueueArguments.DELIVERY_LIMIT);
-      assertThat(new DeadLetters(amqp, List.of(queue)).list(10))
+      assertThat(new DeadLetters(amqp, List.of(queue)).list(10).letters())
           .singleElement()
           .satisfies(
               letter ->

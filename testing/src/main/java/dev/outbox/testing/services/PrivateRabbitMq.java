@@ -111,6 +111,24 @@ public final class PrivateRabbitMq implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code rabbitmqctl stop_app}: the broker application stops (connections closed, listeners
+   * down), the node and its durable queues stay; {@link #startApp()} brings it back.
+   */
+  public void stopApp() {
+    ctl(Duration.ofSeconds(60), "stop_app").orThrow();
+  }
+
+  /** {@code rabbitmqctl start_app}; returns once it accepts AMQP logins again. */
+  public void startApp() {
+    ctl(Duration.ofSeconds(60), "start_app").orThrow();
+    Awaitility.await("RabbitMQ node " + node + " accepting logins again")
+        .atMost(START)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(this::acceptsLogin);
+  }
+
   public int port() {
     return port;
   }
