@@ -33,8 +33,8 @@ final class NotifierCommand implements Callable<Integer> {
         invocation,
         "outbox notifier",
         roles -> {
-          var pool = Roles.pool(roles, database, "notifier", Notifier.poolSize(config));
           var registry = Roles.registry(roles);
+          var pool = Roles.pool(roles, registry, database, "notifier", Notifier.poolSize(config));
           Roles.metrics(roles, metricsPort, registry, out);
           Roles.notifier(roles, config, pool, registry, out);
         });

@@ -33,8 +33,8 @@ final class RelayCommand implements Callable<Integer> {
         invocation,
         "outbox relay",
         roles -> {
-          var pool = Roles.pool(roles, database, "relay", Relay.POOL_SIZE);
           var registry = Roles.registry(roles);
+          var pool = Roles.pool(roles, registry, database, "relay", Relay.POOL_SIZE);
           Roles.metrics(roles, metricsPort, registry, out);
           Roles.relay(roles, config, pool, registry, out);
         });

@@ -57,7 +57,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     this.settings = settings;
     this.topology =
         new QueueTopology(exchange, queue, handler.eventTypes(), settings.retryDelays());
-    this.metrics = new ConsumerMetrics(meters, queue);
+    this.metrics = new ConsumerMetrics(meters, queue, handler.name());
     this.settler =
         new MessageSettler(
             queue,
