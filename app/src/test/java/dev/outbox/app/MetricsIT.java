@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.outbox.testing.HttpTestClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,5 +155,22 @@ class MetricsIT {
                   .isNotEmpty();
               assertThat(metrics.value("hikaricp_connections_acquire_seconds_count")).isPositive();
             });
+  }
+
+  @Test
+  @Order(3)
+  void every_alert_rule_and_dashboard_query_names_only_metrics_the_roles_serve() {
+    // After events flowed, so that the request and latency histograms have their series.
+    Set<String> served = new TreeSet<>(scrape().names());
+    served.add("up"); // Prometheus's own, per scraped target
+    List<String> expressions = new ArrayList<>(MonitoringFiles.alertExpressions());
+    expressions.addAll(MonitoringFiles.dashboardExpressions());
+
+    assertThat(MonitoringFiles.alertExpressions()).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(MonitoringFiles.dashboardExpressions()).hasSizeGreaterThanOrEqualTo(10);
+    for (String expression : expressions) {
+      assertThat(PromQl.metricNames(expression)).as(expression).isNotEmpty();
+      assertThat(served).as(expression).containsAll(PromQl.metricNames(expression));
+    }
   }
 }
