@@ -90,6 +90,8 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private void onDelivery(Worker worker, Delivery delivery) {
     inFlight.enter();
     Timer.Sample sample = metrics.startTimer();
+    // Closed in finally rather than by try-with-resources, so that the catch blocks log with it.
+    EventMdc mdc = EventMdc.of(delivery.getProperties());
     try {
       settler.settle(worker.channel(), worker.publisher(), delivery);
     } catch (AlreadyClosedException e) {
@@ -104,6 +106,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     } finally {
       metrics.stopTimer(sample);
       inFlight.leave();
+      mdc.close();
     }
   }
 
