@@ -204,4 +204,23 @@ public record RelayConfig(
   public String exchange() {
     return bus.exchange();
   }
+
+  /** This configuration with {@code otherBus} (a role meters its connections so). */
+  public RelayConfig withBus(EventBusSettings otherBus) {
+    return new RelayConfig(
+        database,
+        otherBus,
+        replication,
+        maxRetries,
+        pollInterval,
+        heartbeatInterval,
+        maxBatchSize,
+        walWarnBytes,
+        retention,
+        maxMessageBytes,
+        offsetFlushInterval,
+        replayWindow,
+        slotLoss,
+        slotFailover);
+  }
 }

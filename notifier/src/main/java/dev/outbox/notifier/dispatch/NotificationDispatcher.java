@@ -13,7 +13,6 @@ import dev.outbox.notifier.store.NewDelivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +33,7 @@ public final class NotificationDispatcher implements EventHandler {
   private final List<NotificationRule> rules;
   private final Deliveries deliveries;
   private final Channels channels;
-  private final MeterRegistry meters;
+  private final ChannelMetrics metrics;
 
   public NotificationDispatcher(
       List<NotificationRule> rules,
@@ -46,7 +45,7 @@ public final class NotificationDispatcher implements EventHandler {
     this.rules = List.copyOf(rules);
     this.deliveries = deliveries;
     this.channels = new Channels(templates, email, sms);
-    this.meters = meters;
+    this.metrics = new ChannelMetrics(meters);
   }
 
   @Override
@@ -80,7 +79,8 @@ public final class NotificationDispatcher implements EventHandler {
     if (invalid.isPresent()) {
       // Refused before the claim: no provider is asked, the delivery log stays untouched, and no
       // retry or redrive of this message can make the recipient valid.
-      count("notifier.notifications.failed", rule);
+      metrics.failed(rule.channel());
+      metrics.deadLettered(rule.channel());
       return new Outcome.DeadLetter(invalid.get(), rule.name());
     }
     NewDelivery delivery =
@@ -117,10 +117,10 @@ public final class NotificationDispatcher implements EventHandler {
             rule.name(),
             claimed.id());
       }
-      count("notifier.notifications.sent", rule);
+      metrics.sent(rule.channel());
       return accepted;
     }
-    count("notifier.notifications.failed", rule);
+    metrics.failed(rule.channel());
     if (sent instanceof Outcome.RetryLater retry) {
       return recordRetry(rule, claimed, retry.reason(), attempt);
     }
@@ -129,11 +129,8 @@ public final class NotificationDispatcher implements EventHandler {
             ? refused.reason()
             : "the sender answered " + sent + ", which is not a send outcome";
     deliveries.markFailedPermanently(claimed, reason);
+    metrics.deadLettered(rule.channel());
     return new Outcome.DeadLetter(reason, rule.name());
-  }
-
-  private void count(String meter, NotificationRule rule) {
-    meters.counter(meter, "channel", rule.channel().name().toLowerCase(Locale.ROOT)).increment();
   }
 
   private Outcome recordRetry(
@@ -141,8 +138,10 @@ public final class NotificationDispatcher implements EventHandler {
     Outcome next = attempt.retryLater(reason, rule.name());
     if (next instanceof Outcome.DeadLetter gaveUp) {
       deliveries.markGaveUp(claimed, gaveUp.reason());
+      metrics.deadLettered(rule.channel());
     } else {
       deliveries.markRetryScheduled(claimed, reason);
+      metrics.retried(rule.channel());
     }
     return next;
   }

@@ -47,6 +47,17 @@ class NotificationDispatcherTest {
   private final NotificationDispatcher dispatcher = dispatcher(List.of());
 
   @Test
+  void every_channel_counter_exists_at_zero_before_the_first_event() {
+    for (String meter : List.of("sent", "failed", "retried", "dead_lettered")) {
+      for (String channel : List.of("email", "sms")) {
+        assertThat(meters.get("notifier.notifications." + meter).tag("channel", channel).counter())
+            .as(meter + " " + channel)
+            .satisfies(counter -> assertThat(counter.count()).isZero());
+      }
+    }
+  }
+
+  @Test
   void declares_the_event_types_its_rules_need() {
     assertThat(dispatcher.eventTypes())
         .containsExactlyInAnyOrder("user.created", "order.placed", "payment.received");
@@ -94,6 +105,8 @@ class NotificationDispatcherTest {
     assertThat(second).isInstanceOf(Outcome.Completed.class);
     assertThat(senders.emails).hasSize(1);
     assertThat(senders.sms).hasSize(2);
+    assertThat(count("retried", "sms")).isEqualTo(1);
+    assertThat(count("dead_lettered", "sms")).isZero();
   }
 
   @Test
@@ -107,6 +120,12 @@ class NotificationDispatcherTest {
     assertThat(((Outcome.DeadLetter) outcome).handler()).isEqualTo("payment_receipt_email");
     assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
         .isEqualTo(DeliveryState.GAVE_UP);
+    assertThat(count("dead_lettered", "email")).isEqualTo(1);
+    assertThat(count("retried", "email")).isZero();
+  }
+
+  private double count(String meter, String channel) {
+    return meters.counter("notifier.notifications." + meter, "channel", channel).count();
   }
 
   @Test
