@@ -14,9 +14,9 @@ import java.util.Properties;
  *       last millisecond (its timer counts whole milliseconds): at 1 ms that spin was half a core
  *       of an idle relay. So the relay never waits in it: {@code max.batch.size=1} makes it return
  *       each record before its wait, and {@code WindowedPostgresTask.doPoll} sleeps on the queue's
- *       storage ({@code WakingQueue}) until the first record arrives, then takes what is queued,
- *       up to CDC_MAX_BATCH_SIZE. Batches still form under load: while a batch is being published
- *       the queue fills, and the next poll takes it.
+ *       storage ({@code WakingQueue}) until the first record arrives, then takes what is queued, up
+ *       to CDC_MAX_BATCH_SIZE. Batches still form under load: while a batch is being published the
+ *       queue fills, and the next poll takes it.
  *   <li>{@code poll.interval.ms} (default 500) is then only {@code
  *       PostgresStreamingChangeEventSource}'s sleep after 5 empty reads of the replication stream
  *       (each pgjdbc {@code readPending()} listens up to 1 ms), and how often a producer blocked by
