@@ -86,11 +86,11 @@ public final class Relay implements AutoCloseable {
   }
 
   /**
-   * Migrates the relay's tables and starts competing for the slot; returns at once. The outbox
-   * table and publication (the application's migrations) must exist.
+   * Migrates the relay's tables (unless they are current) and starts competing for the slot;
+   * returns at once. The outbox table and publication (the application's migrations) must exist.
    */
   public static Relay start(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
-    RelayMigrations.migrate(dataSource, config.publication());
+    RelayMigrations.migrateIfBehind(dataSource, config.publication());
     Relay relay = new Relay(metered(config, registry), dataSource, registry);
     relay.broker.run(); // the topology exists when start returns, if the broker is up
     relay.election.start();
