@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.EventExchange;
 import dev.outbox.config.Pools;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.relay.config.DebeziumProperties;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.publish.BrokerUnavailableException;
 import dev.outbox.relay.publish.RabbitMqPublisher;
-import dev.outbox.relay.publish.RabbitTopology;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.RelayEnvironment;
 import dev.outbox.relay.window.WindowedPostgresConnector;
@@ -75,9 +74,8 @@ class TlsIT {
             .start();
     pg.createDatabase("outbox");
     rabbit = PrivateRabbitMq.create(dir).withTls(ca, server, "127.0.0.1", "127.0.0.2").start();
-    try (Connection amqp = AmqpConnections.parse(rabbit.amqpUri()).open("relay-tls-it");
-        Channel ch = amqp.createChannel()) {
-      RabbitTopology.declare(ch, EXCHANGE);
+    try (Connection amqp = AmqpConnections.parse(rabbit.amqpUri()).open("relay-tls-it")) {
+      EventExchange.declare(amqp, EXCHANGE);
     }
   }
 
