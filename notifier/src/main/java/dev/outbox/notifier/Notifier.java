@@ -14,6 +14,7 @@ import dev.outbox.notifier.dispatch.VerificationToken;
 import dev.outbox.notifier.event.EventHandler;
 import dev.outbox.notifier.store.JdbcAnalyticsStore;
 import dev.outbox.notifier.store.JdbcDeliveries;
+import dev.outbox.notifier.store.PatientRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -92,7 +93,8 @@ public final class Notifier implements AutoCloseable {
                     config.publicBaseUrl(),
                     clock)
                 .all(),
-            new JdbcDeliveries(dataSource, clock, settings.lease()),
+            new PatientRecords(
+                new JdbcDeliveries(dataSource, clock, settings.lease()), settings.lease()),
             new NotificationTemplates(),
             email,
             sms,
