@@ -160,6 +160,31 @@ public final class PrivatePostgres implements AutoCloseable {
         .orThrow();
   }
 
+  /**
+   * Restarts the running cluster as after a crash ({@code pg_ctl -m immediate restart}): every
+   * session ends at once, nothing is checkpointed, the server recovers from the WAL and accepts
+   * connections again on the same port when this returns. Slots and advisory locks are as a crash
+   * leaves them (slots kept, locks gone).
+   */
+  public synchronized void restartImmediately() {
+    if (!running) {
+      throw new IllegalStateException("the cluster is not running");
+    }
+    asPostgres(
+            "pg_ctl",
+            "-D",
+            data.toString(),
+            "-l",
+            data.resolve("log").toString(),
+            "-m",
+            "immediate",
+            "-w",
+            "-t",
+            "60",
+            "restart")
+        .orThrow();
+  }
+
   /** The server log, for a failing test's message. */
   public String log() {
     try {
