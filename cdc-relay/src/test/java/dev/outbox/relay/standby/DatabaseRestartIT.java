@@ -14,13 +14,13 @@ import dev.outbox.core.config.Migrations;
 import dev.outbox.relay.Relay;
 import dev.outbox.relay.config.RelayConfig;
 import dev.outbox.relay.support.ReceivedMessages;
+import dev.outbox.relay.support.RelayEnvironment;
 import dev.outbox.testing.BrokerObjects;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import dev.outbox.testing.services.PrivatePostgres;
 import dev.outbox.testing.services.ServiceDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -134,18 +134,7 @@ class DatabaseRestartIT {
     return received.firstArrivals().stream().anyMatch(r -> r.id().equals(id));
   }
 
-  private static UUID insert(HikariDataSource writes, String type) throws Exception {
-    UUID id = UUID.randomUUID();
-    try (java.sql.Connection c = writes.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, payload)"
-                    + " VALUES (?, 'restart', ?, ?, '{}'::jsonb)")) {
-      ps.setObject(1, id);
-      ps.setObject(2, UUID.randomUUID());
-      ps.setString(3, type);
-      ps.executeUpdate();
-    }
-    return id;
+  private static UUID insert(HikariDataSource writes, String type) {
+    return RelayEnvironment.insert(writes, UUID.randomUUID().toString(), type, "{}");
   }
 }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * What one relay IT class needs: its own database (core's migrations applied), a unique slot,
@@ -187,6 +188,12 @@ public final class RelayEnvironment implements AutoCloseable {
 
   /** Inserts one outbox row and returns its id. */
   public UUID insert(String aggregateId, String type, String payloadJson) {
+    return insert(dataSource, aggregateId, type, payloadJson);
+  }
+
+  /** Inserts one outbox row through {@code dataSource} (a database of the test's own). */
+  public static UUID insert(
+      DataSource dataSource, String aggregateId, String type, String payloadJson) {
     UUID id = UUID.randomUUID();
     try (java.sql.Connection c = dataSource.getConnection();
         PreparedStatement ps =

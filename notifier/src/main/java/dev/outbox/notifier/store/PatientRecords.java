@@ -77,12 +77,10 @@ public final class PatientRecords implements Deliveries {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
+  // The SQLException's text ("Connection refused", "An I/O error occurred ..."); its own causes
+  // (an EOFException) often have none.
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
+    return String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
   }
 
   @Override

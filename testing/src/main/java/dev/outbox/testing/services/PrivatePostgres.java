@@ -114,17 +114,7 @@ public final class PrivatePostgres implements AutoCloseable {
     }
     running = true;
     Runtime.getRuntime().addShutdownHook(stopAtExit);
-    asPostgres(
-            "pg_ctl",
-            "-D",
-            data.toString(),
-            "-l",
-            data.resolve("log").toString(),
-            "-w",
-            "-t",
-            "60",
-            "start")
-        .orThrow();
+    pgCtl("start").orThrow();
     return this;
   }
 
@@ -170,19 +160,24 @@ public final class PrivatePostgres implements AutoCloseable {
     if (!running) {
       throw new IllegalStateException("the cluster is not running");
     }
-    asPostgres(
-            "pg_ctl",
-            "-D",
-            data.toString(),
-            "-l",
-            data.resolve("log").toString(),
-            "-m",
-            "immediate",
-            "-w",
-            "-t",
-            "60",
-            "restart")
-        .orThrow();
+    pgCtl("-m", "immediate", "restart").orThrow();
+  }
+
+  // pg_ctl on this cluster, logging to its log file, waiting up to 60 s for the server.
+  private Commands.Result pgCtl(String... action) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-l",
+                data.resolve("log").toString(),
+                "-w",
+                "-t",
+                "60"));
+    command.addAll(List.of(action));
+    return asPostgres(command.toArray(String[]::new));
   }
 
   /** The server log, for a failing test's message. */
