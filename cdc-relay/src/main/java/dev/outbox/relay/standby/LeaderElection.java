@@ -51,7 +51,7 @@ public final class LeaderElection implements AutoCloseable {
 
   // Competes for as long as the relay runs: a term that fails unexpectedly is logged, its lock
   // given up, and after a pause the relay is a standby again. Before, such a failure ended this
-  // thread and left a process that neither streamed nor stood by (RELIABILITY.md, finding 4).
+  // thread and left a process that neither streamed nor stood by (RELIABILITY.md, finding 5).
   private void compete() {
     try {
       for (int failures = 0; !closed && lock.acquire(); ) {

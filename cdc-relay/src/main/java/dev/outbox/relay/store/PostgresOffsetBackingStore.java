@@ -80,7 +80,7 @@ public final class PostgresOffsetBackingStore implements OffsetBackingStore {
     CompletableFuture<Map<ByteBuffer, ByteBuffer>> read = read(keys);
     // A connection kept from before a database restart fails on its first use; the engine reads
     // offsets when its task restarts after that restart, and a failure there stopped the engine
-    // (RELIABILITY.md, finding 4). One more try, on a new connection.
+    // (RELIABILITY.md, finding 5). One more try, on a new connection.
     return reused && read.isCompletedExceptionally() ? read(keys) : read;
   }
 

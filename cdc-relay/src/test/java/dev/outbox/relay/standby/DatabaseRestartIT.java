@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * their sessions, one becomes active again, and the other stands by again at once, so that it takes
  * over when the active one goes. Before, the relay that had been active waited a minute for its
  * failed engine to "finish starting" and could take over nothing meanwhile (RELIABILITY.md, finding
- * 3), or stopped competing for good (finding 4).
+ * 3), or stopped competing for good (finding 5).
  */
 class DatabaseRestartIT {
 

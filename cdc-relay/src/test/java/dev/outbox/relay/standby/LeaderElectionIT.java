@@ -30,7 +30,7 @@ class LeaderElectionIT {
   /**
    * A term that fails with an unexpected exception gives the lock up and the relay competes again,
    * instead of ending the election's thread with the process still alive (RELIABILITY.md, finding
-   * 4).
+   * 5).
    */
   @Test
   void a_term_that_fails_unexpectedly_is_followed_by_another_term() throws Exception {

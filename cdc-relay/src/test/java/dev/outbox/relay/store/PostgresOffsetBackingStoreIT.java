@@ -62,7 +62,7 @@ class PostgresOffsetBackingStoreIT {
 
   /**
    * The store keeps one connection; after a database restart it is dead, and the engine's next read
-   * (when its task restarts) must not fail on it (RELIABILITY.md, finding 4).
+   * (when its task restarts) must not fail on it (RELIABILITY.md, finding 5).
    */
   @Test
   void a_read_on_a_connection_the_server_ended_is_tried_again_on_a_new_one() throws Exception {

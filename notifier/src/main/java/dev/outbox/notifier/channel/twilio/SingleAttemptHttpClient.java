@@ -67,7 +67,7 @@ final class SingleAttemptHttpClient extends HttpClient {
     if (!carriesStatus(body)) {
       // The SDK takes an error's status from the body: one without (a proxy's or load balancer's
       // 503 page, an empty 502) became status 0 and was dead-lettered as permanent (RELIABILITY.md,
-      // finding 5). The answer's own HTTP status decides then.
+      // finding 4). The answer's own HTTP status decides then.
       throw new ApiException(
           "Twilio answered HTTP " + status + " without a Twilio error body: " + excerpt(body),
           status);
