@@ -127,7 +127,7 @@ public final class NotificationDispatcher implements EventHandler {
     }
     count("notifier.notifications.failed", rule);
     if (sent instanceof Outcome.RetryLater retry) {
-      return recordRetry(rule, claimed, retry.reason(), attempt);
+      return recordRetry(rule, claimed, retry.reason(), attempt, event);
     }
     String reason =
         sent instanceof Outcome.DeadLetter refused
@@ -161,8 +161,20 @@ public final class NotificationDispatcher implements EventHandler {
     meters.counter(meter, "channel", rule.channel().name().toLowerCase(Locale.ROOT)).increment();
   }
 
+  // Named, because a failure without an answer (a timeout) may follow the provider's acceptance:
+  // a second send of that notification is then the at-least-once policy, not a fault.
   private Outcome recordRetry(
-      NotificationRule rule, Claim.Claimed claimed, String reason, Attempt attempt) {
+      NotificationRule rule,
+      Claim.Claimed claimed,
+      String reason,
+      Attempt attempt,
+      EventEnvelope event) {
+    log.warn(
+        "sending {} ({}) of event {} failed, retrying later: {}",
+        rule.name(),
+        rule.channel(),
+        event.id(),
+        reason);
     Outcome next = attempt.retryLater(reason, rule.name());
     if (next instanceof Outcome.DeadLetter gaveUp) {
       deliveries.markGaveUp(claimed, gaveUp.reason());
