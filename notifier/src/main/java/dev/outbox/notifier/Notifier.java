@@ -18,6 +18,7 @@ import dev.outbox.notifier.dispatch.VerificationToken;
 import dev.outbox.notifier.event.EventHandler;
 import dev.outbox.notifier.store.JdbcAnalyticsStore;
 import dev.outbox.notifier.store.JdbcDeliveries;
+import dev.outbox.notifier.store.PatientRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
@@ -113,7 +114,8 @@ public final class Notifier implements AutoCloseable {
                     config.publicBaseUrl(),
                     clock)
                 .all(),
-            new JdbcDeliveries(dataSource, clock, settings.lease()),
+            new PatientRecords(
+                new JdbcDeliveries(dataSource, clock, settings.lease()), settings.lease()),
             new NotificationTemplates(),
             email,
             sms,

@@ -11,11 +11,13 @@ import java.util.Map;
  * The notifications handler's counters per channel ({@code email}, {@code sms}), all registered at
  * zero: {@code notifier.notifications.sent}, {@code .failed} (every send or recipient that did not
  * succeed), and of those {@code .retried} (another attempt is scheduled) and {@code .dead_lettered}
- * (given up: refused for good, invalid recipient, or out of attempts).
+ * (given up: refused for good, invalid recipient, or out of attempts); {@code .unrecorded}: the
+ * provider accepted but the delivery log could not record it (the at-least-once window).
  */
 final class ChannelMetrics {
 
-  private record Counters(Counter sent, Counter failed, Counter retried, Counter deadLettered) {}
+  private record Counters(
+      Counter sent, Counter failed, Counter retried, Counter deadLettered, Counter unrecorded) {}
 
   private final Map<Channel, Counters> counters = new EnumMap<>(Channel.class);
 
@@ -28,7 +30,8 @@ final class ChannelMetrics {
               meters.counter("notifier.notifications.sent", "channel", tag),
               meters.counter("notifier.notifications.failed", "channel", tag),
               meters.counter("notifier.notifications.retried", "channel", tag),
-              meters.counter("notifier.notifications.dead_lettered", "channel", tag)));
+              meters.counter("notifier.notifications.dead_lettered", "channel", tag),
+              meters.counter("notifier.notifications.unrecorded", "channel", tag)));
     }
   }
 
@@ -46,5 +49,9 @@ final class ChannelMetrics {
 
   void deadLettered(Channel channel) {
     counters.get(channel).deadLettered().increment();
+  }
+
+  void unrecorded(Channel channel) {
+    counters.get(channel).unrecorded().increment();
   }
 }

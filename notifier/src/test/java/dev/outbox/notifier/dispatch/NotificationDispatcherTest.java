@@ -1,6 +1,7 @@
 package dev.outbox.notifier.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
 import dev.outbox.notifier.event.Attempt;
@@ -8,6 +9,7 @@ import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.event.EventEnvelopeParser;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.DeliveryState;
+import dev.outbox.notifier.store.DeliveryStoreException;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import dev.outbox.testing.ContractFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -92,6 +94,25 @@ class NotificationDispatcherTest {
     assertThat(again).isInstanceOf(Outcome.Duplicate.class);
     assertThat(senders.emails).hasSize(1);
     assertThat(senders.sms).hasSize(1);
+  }
+
+  /**
+   * The provider accepted and the record failed (the database stayed down): the failure reaches the
+   * consumer (the message is retried, the claim is left to its lease) and is counted apart, as the
+   * at-least-once window it is.
+   */
+  @Test
+  void a_send_whose_record_failed_is_counted_as_unrecorded_and_the_failure_passes_on() {
+    deliveries.failRecordsOfSent();
+
+    assertThatThrownBy(() -> dispatcher.handle(payment, FIRST))
+        .isInstanceOf(DeliveryStoreException.class);
+
+    assertThat(senders.emails).hasSize(1);
+    assertThat(meters.counter("notifier.notifications.unrecorded", "channel", "email").count())
+        .isEqualTo(1);
+    assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
+        .isEqualTo(DeliveryState.SENDING);
   }
 
   @Test
