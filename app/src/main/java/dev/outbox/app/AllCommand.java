@@ -54,13 +54,14 @@ final class AllCommand implements Callable<Integer> {
         invocation,
         "outbox all",
         roles -> {
+          var registry = Roles.registry(roles);
           var pool =
               Roles.pool(
                   roles,
+                  registry,
                   database,
                   "outbox",
                   Api.POOL_SIZE + Relay.POOL_SIZE + Notifier.poolSize(notifier));
-          var registry = Roles.registry(roles);
           out.println(MigrationRun.apply(pool, settings.replication().publication()).summary());
           var notifierRole = Roles.notifier(roles, notifier, pool, registry, out);
           var relayRole = Roles.relay(roles, relay, pool, registry, out);

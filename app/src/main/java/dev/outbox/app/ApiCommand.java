@@ -33,8 +33,8 @@ final class ApiCommand implements Callable<Integer> {
         invocation,
         "outbox api",
         roles -> {
-          var pool = Roles.pool(roles, settings.database(), "api", Api.POOL_SIZE);
           var registry = Roles.registry(roles);
+          var pool = Roles.pool(roles, registry, settings.database(), "api", Api.POOL_SIZE);
           var core = Migrations.migrate(pool, settings.replication().publication());
           out.println("migrations applied: %d new (core)".formatted(core.migrationsExecuted));
           Roles.api(roles, config, pool, registry, out, List.of());

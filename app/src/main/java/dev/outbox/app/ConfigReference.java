@@ -49,7 +49,8 @@ public final class ConfigReference {
             new ReferenceText.Group(
                 "Probes and metrics of the relay and notifier processes",
                 List.of(ProbeServer.PORT)),
-            new ReferenceText.Group("Notifier", NotifierConfig.settings()));
+            new ReferenceText.Group("Notifier", NotifierConfig.settings()),
+            new ReferenceText.Group("Logs of every process", List.of(LogOutput.FORMAT)));
     List<ReferenceText.Group> groups = new ArrayList<>();
     groups.add(new ReferenceText.Group("Shared by several roles", sharedReadBy(roles)));
     groups.addAll(roles);

@@ -13,8 +13,8 @@ import java.util.Map;
 final class Invocation {
 
   private final Map<String, String> processEnv;
-  private final PrintStream out;
-  private final PrintStream err;
+  private PrintStream out;
+  private PrintStream err;
   private final StopSignal stop;
   private Path envFile;
 
@@ -34,6 +34,14 @@ final class Invocation {
    */
   Settings settings() {
     return new Settings(Environment.of(processEnv, envFile));
+  }
+
+  /**
+   * From now on, what the command prints goes to the log as one event per line (LOG_FORMAT=json).
+   */
+  void printToLog() {
+    out = LogOutput.lines(false);
+    err = LogOutput.lines(true);
   }
 
   PrintStream out() {

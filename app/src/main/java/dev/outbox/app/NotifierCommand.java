@@ -36,7 +36,7 @@ final class NotifierCommand implements Callable<Integer> {
           var registry = Roles.registry(roles);
           // First: a taken METRICS_PORT stops start-up before anything connects.
           var probes = Roles.probes(roles, metricsPort, "notifier", registry, out);
-          var pool = Roles.pool(roles, database, "notifier", Notifier.poolSize(config));
+          var pool = Roles.pool(roles, registry, database, "notifier", Notifier.poolSize(config));
           Roles.ready(probes, Roles.notifier(roles, config, pool, registry, out).readiness());
         });
   }

@@ -1,17 +1,21 @@
 package dev.outbox.app;
 
+import dev.outbox.config.ConfigException;
 import dev.outbox.config.Environment;
 import dev.outbox.config.ExitCodes;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -87,6 +91,33 @@ public final class OutboxCli implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler(Failures::usage);
     cli.setExecutionExceptionHandler(Failures::execution);
+    cli.setExecutionStrategy(parsed -> run(invocation, parsed));
     return cli.execute(args);
+  }
+
+  /** The commands that run a role (or the migrations): with LOG_FORMAT=json, all they print. */
+  private static final Set<String> LOGGING_COMMANDS =
+      Set.of("all", "api", "relay", "notifier", "migrate");
+
+  private static int run(Invocation invocation, ParseResult parsed) {
+    ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    if (!last.isUsageHelpRequested() && !last.isVersionHelpRequested()) {
+      LogOutput.Format format;
+      try {
+        format = invocation.settings().logFormat();
+      } catch (ConfigException e) {
+        throw new ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
+      }
+      LogOutput.use(format);
+      if (format == LogOutput.Format.JSON && LOGGING_COMMANDS.contains(last.commandSpec().name())) {
+        invocation.printToLog();
+        last.commandSpec().commandLine().setOut(new PrintWriter(invocation.out(), true));
+        last.commandSpec().commandLine().setErr(new PrintWriter(invocation.err(), true));
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 }

@@ -36,7 +36,7 @@ final class RelayCommand implements Callable<Integer> {
           var registry = Roles.registry(roles);
           // First: a taken METRICS_PORT stops start-up before anything connects.
           var probes = Roles.probes(roles, metricsPort, "relay", registry, out);
-          var pool = Roles.pool(roles, database, "relay", Relay.POOL_SIZE);
+          var pool = Roles.pool(roles, registry, database, "relay", Relay.POOL_SIZE);
           Roles.ready(probes, Roles.relay(roles, config, pool, registry, out).readiness());
         });
   }

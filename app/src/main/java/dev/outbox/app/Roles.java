@@ -28,14 +28,23 @@ final class Roles {
 
   private Roles() {}
 
+  /** A pool whose HikariCP meters ({@code hikaricp_connections_*{pool=name}}) go to registry. */
   static HikariDataSource pool(
-      RunningRoles roles, DatabaseSettings database, String name, int size) {
-    return roles.add("database pool " + name, Pools.create(database, name, size));
+      RunningRoles roles,
+      PrometheusMeterRegistry registry,
+      DatabaseSettings database,
+      String name,
+      int size) {
+    HikariDataSource pool = roles.add("database pool " + name, Pools.create(database, name, size));
+    pool.setMetricRegistry(registry);
+    return pool;
   }
 
+  /** The process's registry, with the JVM's meters bound ({@link JvmMeters}), for every role. */
   static PrometheusMeterRegistry registry(RunningRoles roles) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     roles.add("metrics registry", registry::close);
+    roles.add("jvm meters", JvmMeters.bindTo(registry));
     return registry;
   }
 

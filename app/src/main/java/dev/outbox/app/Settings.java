@@ -96,6 +96,10 @@ final class Settings {
                 generate));
   }
 
+  LogOutput.Format logFormat() {
+    return read(c -> c.get(LogOutput.FORMAT));
+  }
+
   Migration migration() {
     return read(c -> new Migration(DatabaseSettings.read(c), ReplicationSettings.read(c)));
   }

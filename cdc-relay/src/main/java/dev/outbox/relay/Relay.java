@@ -11,6 +11,7 @@ import dev.outbox.relay.metrics.RelayMetrics;
 import dev.outbox.relay.metrics.SlotMonitor;
 import dev.outbox.relay.metrics.UnroutableMonitor;
 import dev.outbox.relay.model.SlotLoss;
+import dev.outbox.relay.publish.BrokerMeters;
 import dev.outbox.relay.publish.BrokerWatch;
 import dev.outbox.relay.publish.UnroutableDepth;
 import dev.outbox.relay.replay.ReplayService;
@@ -45,6 +46,9 @@ public final class Relay implements AutoCloseable {
    * hold connections of their own).
    */
   public static final int POOL_SIZE = 4;
+
+  /** How often the slot and the outbox backlog are sampled into gauges (one query each). */
+  static final int SAMPLE_SECONDS = 5;
 
   private final RelayConfig config;
   private final DataSource dataSource;
@@ -82,19 +86,19 @@ public final class Relay implements AutoCloseable {
   }
 
   /**
-   * Migrates the relay's tables and starts competing for the slot; returns at once. The outbox
-   * table and publication (the application's migrations) must exist.
+   * Migrates the relay's tables (unless they are current) and starts competing for the slot;
+   * returns at once. The outbox table and publication (the application's migrations) must exist.
    */
   public static Relay start(RelayConfig config, DataSource dataSource, MeterRegistry registry) {
-    RelayMigrations.migrate(dataSource, config.publication());
-    Relay relay = new Relay(config, dataSource, registry);
+    RelayMigrations.migrateIfBehind(dataSource, config.publication());
+    Relay relay = new Relay(metered(config, registry), dataSource, registry);
     relay.broker.run(); // the topology exists when start returns, if the broker is up
     relay.election.start();
     relay.jobs.scheduleWithFixedDelay(relay.broker, 1, 1, TimeUnit.SECONDS);
     relay.jobs.scheduleWithFixedDelay(
         new SlotMonitor(dataSource, config.slotName(), config.walWarnBytes(), relay.metrics),
         1,
-        5,
+        SAMPLE_SECONDS,
         TimeUnit.SECONDS);
     relay.jobs.scheduleWithFixedDelay(
         new UnroutableMonitor(relay.unroutable, relay.metrics), 1, 15, TimeUnit.SECONDS);
@@ -107,6 +111,10 @@ public final class Relay implements AutoCloseable {
         60,
         TimeUnit.SECONDS);
     return relay;
+  }
+
+  private static RelayConfig metered(RelayConfig config, MeterRegistry registry) {
+    return config.withBus(BrokerMeters.metered(config.bus(), registry));
   }
 
   /**

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line scripts/chaos passes: {@code --short|--long --jar <outbox.jar> --pg-bin <dir
- * with initdb and pg_ctl> --out <run directory> [--relay-jvm-options <file>]}.
+ * The command line scripts/chaos passes: {@code --short|--medium|--long --jar <outbox.jar> --pg-bin
+ * <dir with initdb and pg_ctl> --out <run directory> [--relay-jvm-options <file>]}.
  */
 record ChaosOptions(
     ChaosPlan plan, Path jar, Path pgBin, Path out, Optional<Path> relayJvmOptions) {
 
   static final String USAGE =
-      "usage: outbox-chaos --short|--long --jar <outbox.jar> --pg-bin <dir> --out <dir>"
+      "usage: outbox-chaos --short|--medium|--long --jar <outbox.jar> --pg-bin <dir> --out <dir>"
           + " [--relay-jvm-options <file>]";
 
   static ChaosOptions parse(List<String> args) {
@@ -27,6 +27,7 @@ record ChaosOptions(
       switch (arg) {
         case "--short" -> plan = ChaosPlan.shortRun();
         case "--long" -> plan = ChaosPlan.longRun();
+        case "--medium" -> plan = ChaosPlan.mediumRun();
         case "--jar" -> jar = Path.of(value(args, ++i, arg));
         case "--pg-bin" -> pgBin = Path.of(value(args, ++i, arg));
         case "--out" -> out = Path.of(value(args, ++i, arg));

@@ -7,6 +7,7 @@ import dev.outbox.chaos.observe.AuditConsumer;
 import dev.outbox.chaos.observe.CommitLog;
 import dev.outbox.chaos.observe.Kill;
 import dev.outbox.chaos.observe.OutboxTable;
+import dev.outbox.chaos.observe.UnrecordedSend;
 import dev.outbox.chaos.pipeline.Launcher;
 import dev.outbox.chaos.pipeline.Pipeline;
 import dev.outbox.chaos.pipeline.RoleEnvironment;
@@ -98,6 +99,7 @@ final class ChaosRun {
           audit.arrivals(),
           services.provider.requests(),
           notifierKills,
+          UnrecordedSend.read(services.workspace.out().resolve("logs")),
           scenario.load().outcomes(),
           scenario.load().writes(),
           scenario.timeline(),

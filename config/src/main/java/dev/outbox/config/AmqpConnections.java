@@ -3,6 +3,8 @@ package dev.outbox.config;
 import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MetricsCollector;
+import com.rabbitmq.client.NoOpMetricsCollector;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,11 +35,14 @@ public final class AmqpConnections {
   private final List<Address> addresses;
   private final BrokerTrust trust;
   private final RecoveryLog recoveryLog = new RecoveryLog();
+  private final MetricsCollector metrics;
 
-  private AmqpConnections(String firstUri, List<Address> addresses, BrokerTrust trust) {
+  private AmqpConnections(
+      String firstUri, List<Address> addresses, BrokerTrust trust, MetricsCollector metrics) {
     this.firstUri = firstUri;
     this.addresses = List.copyOf(addresses);
     this.trust = trust;
+    this.metrics = metrics;
   }
 
   /**
@@ -54,12 +59,21 @@ public final class AmqpConnections {
     for (int i = 1; i < parts.length; i++) {
       addresses.add(address(parts[i].trim(), reference, i + 1));
     }
-    return new AmqpConnections(first, addresses, BrokerTrust.jvmTruststore());
+    return new AmqpConnections(
+        first, addresses, BrokerTrust.jvmTruststore(), new NoOpMetricsCollector());
   }
 
   /** The same brokers, their certificates checked against {@code trust}'s CAs. */
   public AmqpConnections trusting(BrokerTrust trust) {
-    return new AmqpConnections(firstUri, addresses, trust);
+    return new AmqpConnections(firstUri, addresses, trust, metrics);
+  }
+
+  /**
+   * The same brokers, every factory reporting to {@code collector} (a role passes the AMQP client's
+   * {@code MicrometerMetricsCollector} over its registry).
+   */
+  public AmqpConnections metered(MetricsCollector collector) {
+    return new AmqpConnections(firstUri, addresses, trust, collector);
   }
 
   /** Whether connections use TLS ({@code amqps://}). */
@@ -82,6 +96,7 @@ public final class AmqpConnections {
     ConnectionFactory factory = configured(firstUri, trust);
     factory.setExceptionHandler(recoveryLog);
     factory.setTopologyRecoveryFilter(new RecoverableTopology());
+    factory.setMetricsCollector(metrics);
     return factory;
   }
 
@@ -144,7 +159,7 @@ public final class AmqpConnections {
 
   /**
    * Equal when parsed from the same first URI and broker list and trusting the same CAs (a
-   * configuration compares so).
+   * configuration compares so; where the metrics go is no part of the configuration).
    */
   @Override
   public boolean equals(Object other) {

@@ -1,5 +1,6 @@
 package dev.outbox.config;
 
+import com.rabbitmq.client.MetricsCollector;
 import java.util.Optional;
 
 /** The broker (or cluster) and the exchange the events travel through. */
@@ -31,6 +32,11 @@ public record EventBusSettings(AmqpConnections connections, String exchange) {
           .withDefault("domain.events")
           .withDescription("durable topic exchange the events are published to")
           .readBy(Role.RELAY, Role.NOTIFIER, Role.CLI);
+
+  /** The same bus, its connections reporting to {@code collector}. */
+  public EventBusSettings metered(MetricsCollector collector) {
+    return new EventBusSettings(connections.metered(collector), exchange);
+  }
 
   public static EventBusSettings read(ConfigReader config) {
     return new EventBusSettings(connections(config), config.get(EXCHANGE));

@@ -1,5 +1,6 @@
 package dev.outbox.notifier;
 
+import com.rabbitmq.client.impl.MicrometerMetricsCollector;
 import dev.outbox.config.health.Check;
 import dev.outbox.config.health.HealthCheck;
 import dev.outbox.notifier.analytics.UpdateAnalytics;
@@ -8,6 +9,7 @@ import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.ConsumerSettings;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.notifier.consume.BrokerConnection;
+import dev.outbox.notifier.consume.DeadLetterMonitor;
 import dev.outbox.notifier.consume.RabbitMqConsumer;
 import dev.outbox.notifier.dispatch.NotificationDispatcher;
 import dev.outbox.notifier.dispatch.NotificationTemplates;
@@ -16,7 +18,9 @@ import dev.outbox.notifier.dispatch.VerificationToken;
 import dev.outbox.notifier.event.EventHandler;
 import dev.outbox.notifier.store.JdbcAnalyticsStore;
 import dev.outbox.notifier.store.JdbcDeliveries;
+import dev.outbox.notifier.store.PatientRecords;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -56,6 +63,7 @@ public final class Notifier implements AutoCloseable {
   private final SmsSender sms;
   private final List<RabbitMqConsumer> consumers = new CopyOnWriteArrayList<>();
   private volatile BrokerConnection broker;
+  private ScheduledExecutorService monitor;
 
   /**
    * The connections the notifier needs: one per consumer channel of both queues, plus headroom for
@@ -64,6 +72,9 @@ public final class Notifier implements AutoCloseable {
   public static int poolSize(NotifierConfig config) {
     return config.consumer().concurrency() * 2 + 2;
   }
+
+  /** How often the dead-letter queues' depths are sampled into their gauges. */
+  static final int SAMPLE_SECONDS = 15;
 
   public Notifier(NotifierConfig config, DataSource dataSource, MeterRegistry meters) {
     this(config, dataSource, meters, Clock.systemUTC(), Senders.email(config), Senders.sms(config));
@@ -77,7 +88,14 @@ public final class Notifier implements AutoCloseable {
       Clock clock,
       EmailSender email,
       SmsSender sms) {
-    this.config = config;
+    // The AMQP client's own meters, told apart from the relay's in `all` by the client tag.
+    this.config =
+        config.withBus(
+            config
+                .bus()
+                .metered(
+                    new MicrometerMetricsCollector(
+                        meters, "rabbitmq", Tags.of("client", "notifier"))));
     this.dataSource = dataSource;
     this.meters = meters;
     this.clock = clock;
@@ -96,7 +114,8 @@ public final class Notifier implements AutoCloseable {
                     config.publicBaseUrl(),
                     clock)
                 .all(),
-            new JdbcDeliveries(dataSource, clock, settings.lease()),
+            new PatientRecords(
+                new JdbcDeliveries(dataSource, clock, settings.lease()), settings.lease()),
             new NotificationTemplates(),
             email,
             sms,
@@ -110,6 +129,13 @@ public final class Notifier implements AutoCloseable {
     for (RabbitMqConsumer consumer : consumers) {
       consumer.start();
     }
+    monitor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "notifier-monitor"));
+    monitor.scheduleWithFixedDelay(
+        new DeadLetterMonitor(
+            broker.connection(), List.of(settings.queue(), settings.analyticsQueue()), meters),
+        0,
+        SAMPLE_SECONDS,
+        TimeUnit.SECONDS);
     log.info("Notifier started: email via {}, SMS via {}", email.provider(), sms.provider());
   }
 
@@ -151,6 +177,9 @@ public final class Notifier implements AutoCloseable {
   /** Stops in the reverse order of {@link #start()}. */
   @Override
   public synchronized void close() {
+    if (monitor != null) {
+      monitor.shutdownNow();
+    }
     consumers.forEach(consumer -> consumer.stop(CONSUMER_GRACE));
     consumers.clear();
     if (broker != null) {

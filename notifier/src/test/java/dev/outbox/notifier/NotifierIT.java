@@ -198,6 +198,18 @@ class NotifierIT {
     assertThat(letter.handler()).isEqualTo("notifications");
     assertThat(letter.time()).isNotNull();
     assertThat(awaitDeadLetter(it.analyticsQueue(), messageId).handler()).isEqualTo("analytics");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        it.meters
+                            .get("notifier.dead_letter.messages")
+                            .tag("queue", it.queue() + ".dlq")
+                            .gauge()
+                            .value())
+                    .as("the sampled depth of the dead-letter queue")
+                    .isPositive());
   }
 
   @Test

@@ -5,11 +5,13 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * Times every request into {@code http.server.requests}, tagged with the method, the route template
  * ({@code /orders/{id}}, never the raw path, so the number of series stays bounded), the status and
- * the outcome class. Requests that match no route share the uri tag {@code UNMATCHED}.
+ * the outcome class, as a histogram (latency percentiles per route in PromQL). Requests that match
+ * no route share the uri tag {@code UNMATCHED}.
  */
 final class RouteMetrics {
 
@@ -35,6 +37,9 @@ final class RouteMetrics {
             .tag("uri", route(ctx))
             .tag("status", String.valueOf(status))
             .tag("outcome", outcome(status))
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
             .register(registry));
   }
 

@@ -121,16 +121,18 @@ final class BatchPublisher {
 
   private boolean recordFailure(Refusal refusal) throws InterruptedException {
     OutboxMessage m = refusal.message();
-    boolean parked = database.call(() -> rows.recordFailure(m, refusal.reason(), maxRetries));
-    if (parked) {
-      log.warn(
-          "event {} ({}) parked after {} failed attempts: {}",
-          m.id(),
-          m.eventType(),
-          maxRetries,
-          refusal.reason());
+    try (EventMdc mdc = EventMdc.of(m)) {
+      boolean parked = database.call(() -> rows.recordFailure(m, refusal.reason(), maxRetries));
+      if (parked) {
+        log.warn(
+            "event {} ({}) parked after {} failed attempts: {}",
+            m.id(),
+            m.eventType(),
+            maxRetries,
+            refusal.reason());
+      }
+      return parked;
     }
-    return parked;
   }
 
   private void record(List<OutboxMessage> confirmed, Instant confirmedAt) {

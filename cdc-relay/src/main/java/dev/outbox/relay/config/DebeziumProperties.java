@@ -9,17 +9,19 @@ import java.util.Properties;
  * here on purpose (read from the v3.6.1.Final sources):
  *
  * <ul>
- *   <li>{@code poll.interval.ms} (default 500): {@code ChangeEventQueue.poll()} returns only when
- *       it holds {@code max.batch.size} records or this long has passed since it was called (it is
- *       woken by a full batch, not by the first record: the batching of DBZ-3887,
- *       debezium/debezium#2612), and {@code PostgresStreamingChangeEventSource} sleeps this long
- *       after 5 empty reads of the replication stream (each pgjdbc {@code readPending()} listens up
- *       to 1 ms). No setting separates the two, and both are on the path of a lone event. The
- *       queue's timer counts whole milliseconds and spins through the last one, so an empty poll
- *       lasts the interval plus 1 ms, of which 1 ms is a busy loop: that spin is most of an idle
- *       relay's CPU. So it is CDC_POLL_INTERVAL (1 ms: about half a core when idle, 20 % at 5 ms,
- *       for a p50 about 4 ms lower; see the cdc-relay README). Batches still form under load: while
- *       a batch is being published the queue fills, and the next poll drains it.
+ *   <li>{@code ChangeEventQueue.poll()} is woken by a full batch only (the batching of DBZ-3887,
+ *       debezium/debezium#2612) and otherwise waits {@code poll.interval.ms}, spinning through its
+ *       last millisecond (its timer counts whole milliseconds): at 1 ms that spin was half a core
+ *       of an idle relay. So the relay never waits in it: {@code max.batch.size=1} makes it return
+ *       each record before its wait, and {@code WindowedPostgresTask.doPoll} sleeps on the queue's
+ *       storage ({@code WakingQueue}) until the first record arrives, then takes what is queued, up
+ *       to CDC_MAX_BATCH_SIZE. Batches still form under load: while a batch is being published the
+ *       queue fills, and the next poll takes it.
+ *   <li>{@code poll.interval.ms} (default 500) is then only {@code
+ *       PostgresStreamingChangeEventSource}'s sleep after 5 empty reads of the replication stream
+ *       (each pgjdbc {@code readPending()} listens up to 1 ms), and how often a producer blocked by
+ *       a full queue looks again. A lone event arriving during that sleep waits for its end, and
+ *       the reads are what an idle relay still costs: CDC_POLL_INTERVAL, 1 ms.
  *   <li>{@code AsyncEmbeddedEngine}'s polling loop itself has no pause; it calls the task's poll,
  *       passes each record of a non-empty batch through its record-processing pool (for SMTs, of
  *       which there are none here) and then calls the consumer on its own thread (with a consumer
@@ -134,9 +136,19 @@ public final class DebeziumProperties {
 
   private static void latency(Properties p, RelayConfig config) {
     p.setProperty("poll.interval.ms", Long.toString(config.pollInterval().toMillis()));
-    p.setProperty("max.batch.size", Integer.toString(config.maxBatchSize()));
+    // The task's poll takes one record per call from Debezium's queue (which then never waits)
+    // and makes the batch itself, up to CDC_MAX_BATCH_SIZE (WindowedPostgresTask.doPoll).
+    p.setProperty("max.batch.size", "1");
+    p.setProperty(WindowedPostgresTask.BATCH_PROPERTY, Integer.toString(config.maxBatchSize()));
     p.setProperty("max.queue.size", Integer.toString(config.maxBatchSize() * 4));
     p.setProperty("status.update.interval.ms", "1000");
+    // Per-event work nothing reads: the relay ignores record headers, and no one reads the
+    // MilliSecondsBehindSource percentiles (their sketch is updated for every event).
+    p.setProperty("extended.headers.enabled", "false");
+    p.setProperty("statistics.metrics.enabled", "false");
+    // A pool that keeps its one thread: by default the engine's record thread ends after 60 s
+    // idle, and the first event after a quiet minute pays for starting a new one.
+    p.setProperty("record.processing.threads", "1");
   }
 
   private static void resilience(Properties p) {

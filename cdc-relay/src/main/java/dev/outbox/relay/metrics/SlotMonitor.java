@@ -6,18 +6,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the slot (lag behind the server's WAL, WAL it retains) and the parked events into the
- * gauges, and warns once each time the retained WAL crosses CDC_WAL_WARN_BYTES: a slot that does
- * not advance fills the disk, or gets invalidated by {@code max_slot_wal_keep_size}.
+ * Samples the slot (lag behind the server's WAL, WAL it retains, wal_status) and the outbox's
+ * backlog (pending, parked, oldest pending age) into the gauges, one query each, on the relay's
+ * monitor schedule: a scrape reads the last sample and never waits on the database. Warns once each
+ * time the retained WAL crosses CDC_WAL_WARN_BYTES: a slot that does not advance fills the disk, or
+ * gets invalidated by {@code max_slot_wal_keep_size}.
  */
 public final class SlotMonitor implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(SlotMonitor.class);
+
+  /** A sample that takes longer is abandoned (the gauges keep the previous one). */
+  private static final int QUERY_TIMEOUT_SECONDS = 10;
 
   private final DataSource dataSource;
   private final String slot;
@@ -36,7 +42,7 @@ public final class SlotMonitor implements Runnable {
   public void run() {
     try (Connection c = dataSource.getConnection()) {
       sampleSlot(c);
-      sampleParked(c);
+      sampleOutbox(c);
     } catch (SQLException e) {
       log.debug("slot sample failed: {}", e.getMessage());
     }
@@ -50,8 +56,9 @@ public final class SlotMonitor implements Runnable {
         c.prepareStatement(
             "SELECT COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(),"
                 + " COALESCE(?::pg_lsn, confirmed_flush_lsn)), 0),"
-                + " COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)"
-                + " FROM pg_replication_slots WHERE slot_name = ?")) {
+                + " COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0),"
+                + " wal_status FROM pg_replication_slots WHERE slot_name = ?")) {
+      ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
       ps.setString(1, stored);
       ps.setString(2, slot);
       try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +66,10 @@ public final class SlotMonitor implements Runnable {
           long lag = rs.getLong(1);
           long retained = rs.getLong(2);
           metrics.slot(lag, retained);
+          metrics.walStatus(rs.getString(3));
           warnOnce(retained);
+        } else {
+          metrics.walStatus(null);
         }
       }
     }
@@ -82,14 +92,20 @@ public final class SlotMonitor implements Runnable {
     }
   }
 
-  private void sampleParked(Connection c) throws SQLException {
+  // One pass over the unpublished rows (the partial index idx_outbox_unpublished covers them).
+  private void sampleOutbox(Connection c) throws SQLException {
     try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT count(*) FROM outbox_events"
-                    + " WHERE parked_at IS NOT NULL AND published_at IS NULL");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      metrics.parked(rs.getLong(1));
+        c.prepareStatement(
+            "SELECT count(*) FILTER (WHERE parked_at IS NULL),"
+                + " count(*) FILTER (WHERE parked_at IS NOT NULL),"
+                + " COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)"
+                + " FILTER (WHERE parked_at IS NULL)) * 1000, 0)::bigint"
+                + " FROM outbox_events WHERE published_at IS NULL")) {
+      ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        metrics.outbox(rs.getLong(1), rs.getLong(2), Duration.ofMillis(rs.getLong(3)));
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.outbox.relay.standby;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ public final class LeaderElection implements AutoCloseable {
   private final String slot;
   private final Term term;
   private final Thread thread;
+  private static final Duration FAILED_TERM_PAUSE = Duration.ofMillis(500);
+
+  private final CountDownLatch closing = new CountDownLatch(1);
   private volatile boolean closed;
 
   public LeaderElection(LeaderLock lock, String slot, Term term) {
@@ -49,14 +54,32 @@ public final class LeaderElection implements AutoCloseable {
     thread.start();
   }
 
+  // Competes for as long as the relay runs: a term that fails unexpectedly is logged, its lock
+  // given up, and after a pause the relay is a standby again. Before, such a failure ended this
+  // thread and left a process that neither streamed nor stood by (RELIABILITY.md, finding 5).
   private void compete() {
     try {
-      while (!closed && lock.acquire()) {
+      for (int failures = 0; !closed && lock.acquire(); ) {
         log.info("relay holds the lock of slot {}: active", slot);
-        term.serve(lock);
+        try {
+          term.serve(lock);
+          failures = 0;
+        } catch (RuntimeException e) {
+          failures++;
+          log.error("the relay's term on slot {} failed; standing by again", slot, e);
+          lock.release();
+          pause(failures);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void pause(int failures) throws InterruptedException {
+    long millis = Math.min(FAILED_TERM_PAUSE.toMillis() << Math.min(failures - 1, 6), 30_000);
+    if (closing.await(millis, TimeUnit.MILLISECONDS)) {
+      throw new InterruptedException("relay closing");
     }
   }
 
@@ -67,6 +90,7 @@ public final class LeaderElection implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    closing.countDown();
     term.stop();
     lock.close();
     try {

@@ -76,6 +76,15 @@ public final class PostgresOffsetBackingStore implements OffsetBackingStore {
 
   @Override
   public synchronized Future<Map<ByteBuffer, ByteBuffer>> get(Collection<ByteBuffer> keys) {
+    boolean reused = connection != null;
+    CompletableFuture<Map<ByteBuffer, ByteBuffer>> read = read(keys);
+    // A connection kept from before a database restart fails on its first use; the engine reads
+    // offsets when its task restarts after that restart, and a failure there stopped the engine
+    // (RELIABILITY.md, finding 5). One more try, on a new connection.
+    return reused && read.isCompletedExceptionally() ? read(keys) : read;
+  }
+
+  private CompletableFuture<Map<ByteBuffer, ByteBuffer>> read(Collection<ByteBuffer> keys) {
     Map<ByteBuffer, ByteBuffer> result = new HashMap<>();
     try (PreparedStatement ps =
         connection()

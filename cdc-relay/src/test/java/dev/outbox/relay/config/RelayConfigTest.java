@@ -161,6 +161,17 @@ class RelayConfigTest {
   }
 
   @Test
+  void the_batch_is_made_by_the_task_and_debeziums_queue_hands_over_one_record_at_a_time() {
+    Properties p = DebeziumProperties.of(read(Map.of("CDC_MAX_BATCH_SIZE", "500")));
+
+    assertThat(p.getProperty("max.batch.size")).isEqualTo("1");
+    assertThat(p.getProperty("outbox.max.batch.size")).isEqualTo("500");
+    assertThat(p.getProperty("max.queue.size")).isEqualTo("2000");
+    assertThat(p.getProperty("extended.headers.enabled")).isEqualTo("false");
+    assertThat(p.getProperty("statistics.metrics.enabled")).isEqualTo("false");
+  }
+
+  @Test
   void the_password_is_not_in_the_text_form() {
     RelayConfig config = read(Map.of("DATABASE_PASSWORD", "s3cret"));
 

@@ -8,6 +8,8 @@ import dev.outbox.relay.config.RelayMigrations;
 import dev.outbox.testing.TestDatabase;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +58,28 @@ class PostgresOffsetBackingStoreIT {
 
     assertThat(text(read.get(key))).isEqualTo("{\"lsn\":2}");
     assertThat(partitions).containsExactly(Map.of("server", "restart"));
+  }
+
+  /**
+   * The store keeps one connection; after a database restart it is dead, and the engine's next read
+   * (when its task restarts) must not fail on it (RELIABILITY.md, finding 5).
+   */
+  @Test
+  void a_read_on_a_connection_the_server_ended_is_tried_again_on_a_new_one() throws Exception {
+    ByteBuffer key = bytes("[\"stale\",{\"server\":\"stale\"}]");
+    PostgresOffsetBackingStore store = store();
+    store.set(Map.of(key, bytes("{\"lsn\":7}")), null).get(5, TimeUnit.SECONDS);
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    }
+
+    Map<ByteBuffer, ByteBuffer> read = store.get(List.of(key)).get(5, TimeUnit.SECONDS);
+    store.stop();
+
+    assertThat(text(read.get(key))).isEqualTo("{\"lsn\":7}");
   }
 
   @Test

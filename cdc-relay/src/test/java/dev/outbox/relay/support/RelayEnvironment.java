@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * What one relay IT class needs: its own database (core's migrations applied), a unique slot,
@@ -190,9 +191,9 @@ public final class RelayEnvironment implements AutoCloseable {
     return insert(dataSource, aggregateId, type, payloadJson);
   }
 
-  /** Inserts one outbox row into the database of {@code dataSource} and returns its id. */
+  /** Inserts one outbox row through {@code dataSource} (a database of the test's own). */
   public static UUID insert(
-      javax.sql.DataSource dataSource, String aggregateId, String type, String payloadJson) {
+      DataSource dataSource, String aggregateId, String type, String payloadJson) {
     UUID id = UUID.randomUUID();
     try (java.sql.Connection c = dataSource.getConnection();
         PreparedStatement ps =

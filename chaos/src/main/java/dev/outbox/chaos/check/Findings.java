@@ -34,7 +34,10 @@ public record Findings(
         seen.rows().stream().filter(OutboxRow::parked).count(),
         (int) seen.rows().stream().filter(r -> !logged.contains(r.id())).count(),
         SendCheck.check(
-            ExpectedNotifications.of(seen.rows()), seen.requests(), seen.notifierKills()),
+            ExpectedNotifications.of(seen.rows()),
+            seen.requests(),
+            seen.notifierKills(),
+            seen.unrecorded()),
         HttpVerdict.of(seen.outcomes()),
         writes,
         DeliveryDelays.of(writes.ackTimes(), broker.firstArrivals(), seen.timeline()));

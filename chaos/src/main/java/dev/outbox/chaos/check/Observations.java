@@ -8,6 +8,7 @@ import dev.outbox.chaos.observe.CommittedEvent;
 import dev.outbox.chaos.observe.Kill;
 import dev.outbox.chaos.observe.OutboxRow;
 import dev.outbox.chaos.observe.Timeline;
+import dev.outbox.chaos.observe.UnrecordedSend;
 import dev.outbox.chaos.provider.ProviderRequest;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param arrivals the audit queue's arrivals
  * @param requests the provider stand-in's request log
  * @param notifierKills the SIGKILLs of notifier incarnations
+ * @param unrecorded the sends the notifiers logged as accepted but not recorded
  * @param outcomes every HTTP request's final outcome
  * @param writes acknowledged writes (API 2xx, SQL commits)
  * @param deliveryStates the notifier's delivery log, per state
@@ -33,6 +35,7 @@ public record Observations(
     List<Arrival> arrivals,
     List<ProviderRequest> requests,
     List<Kill> notifierKills,
+    List<UnrecordedSend> unrecorded,
     List<HttpOutcome> outcomes,
     List<Write> writes,
     Timeline timeline,

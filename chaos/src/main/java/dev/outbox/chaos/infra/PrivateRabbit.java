@@ -149,7 +149,8 @@ public final class PrivateRabbit implements AutoCloseable {
   private Shell.Result ctl(String... args) {
     List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q", "-n", node));
     command.addAll(List.of(args));
-    return shell.run(Duration.ofSeconds(60), command(command.toArray(String[]::new)));
+    // 60 s was too short for stop_app at a load average of 50 (run 20261201T124912Z).
+    return shell.run(Duration.ofSeconds(180), command(command.toArray(String[]::new)));
   }
 
   private List<String> command(String... command) {

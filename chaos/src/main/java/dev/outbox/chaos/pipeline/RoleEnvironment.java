@@ -70,8 +70,12 @@ public final class RoleEnvironment {
     env.put("TWILIO_AUTH_TOKEN", "chaos-" + incarnation);
     env.put("TWILIO_FROM", "+15005550006");
     env.put("TWILIO_BASE_URL", provider.toString());
-    env.put("NOTIFIER_LEASE_MS", "5000");
-    env.put("NOTIFIER_SEND_TIMEOUT_MS", "2000");
+    // Short enough for a killed notifier's deliveries to be taken over within the run; the send
+    // timeout well above the stand-in's answer time even at a load average of 30: with 2 s, a
+    // first request of a run (cold JVMs) timed out after the stand-in had accepted it and was sent
+    // again (run 20261201T131102Z), the ambiguity every at-least-once sender has on a timeout.
+    env.put("NOTIFIER_LEASE_MS", "8000");
+    env.put("NOTIFIER_SEND_TIMEOUT_MS", "6000");
     env.put("NOTIFIER_RETRY_INITIAL_DELAY_MS", "250");
     env.put("NOTIFIER_RETRY_MAX_DELAY_MS", "2000");
     env.put("NOTIFIER_MAX_ATTEMPTS", "40");

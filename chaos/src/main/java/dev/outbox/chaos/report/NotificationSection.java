@@ -32,7 +32,7 @@ final class NotificationSection {
             + ": in the crash window "
             + count(sends.inCrashWindow().size())
             + " ("
-            + Text.countsBy(sends.inCrashWindow(), d -> "after kill of " + d.crash().incarnation())
+            + Text.countsBy(sends.inCrashWindow(), DuplicateSend::window)
             + "), outside "
             + count(sends.outsideCrashWindow().size()));
     Timeline timeline = f.seen().timeline();

@@ -5,6 +5,7 @@ import static dev.outbox.chaos.check.Fixtures.id;
 import static dev.outbox.chaos.check.Fixtures.kill;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbox.chaos.observe.UnrecordedSend;
 import dev.outbox.chaos.provider.Channel;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +97,7 @@ class SendCheckTest {
   }
 
   @Test
-  void a_kill_before_the_earlier_send_or_after_the_resend_does_not_explain_it() {
+  void a_kill_after_the_resend_or_of_another_incarnation_does_not_explain_it() {
     var requests =
         List.of(
             email(1, 1, "notifier-a#1", 5, 202),
@@ -104,12 +105,54 @@ class SendCheckTest {
             email(3, 2, "notifier-b#1", 10, 202));
 
     assertThat(
-            SendCheck.check(EXPECTED, requests, List.of(kill("notifier-a#1", 4)))
+            SendCheck.check(EXPECTED, requests, List.of(kill("notifier-a#2", 6)))
                 .outsideCrashWindow())
         .hasSize(1);
     assertThat(
             SendCheck.check(EXPECTED, requests, List.of(kill("notifier-a#1", 9.5)))
                 .outsideCrashWindow())
+        .hasSize(1);
+  }
+
+  /** The kill's time is taken before the signal; the dying sender's last request may follow it. */
+  @Test
+  void a_request_that_arrived_just_after_its_senders_kill_was_recorded_is_the_crash_window() {
+    var requests =
+        List.of(email(1, 1, "notifier-a#1", 5.002, 202), email(2, 1, "notifier-b#1", 9, 202));
+
+    assertThat(
+            SendCheck.check(EXPECTED, requests, List.of(kill("notifier-a#1", 5))).inCrashWindow())
+        .singleElement()
+        .satisfies(d -> assertThat(d.window()).isEqualTo("after kill of notifier-a#1"));
+  }
+
+  @Test
+  void a_resend_after_its_sender_logged_the_record_as_failed_is_the_window_without_a_crash() {
+    var requests =
+        List.of(
+            email(1, 1, "notifier-a#1", 1, 202),
+            email(2, 1, "notifier-b#1", 9, 202),
+            email(3, 2, "notifier-b#1", 10, 202));
+    var unrecorded = List.of(new UnrecordedSend(id(1), Channel.EMAIL, "notifier-a#1"));
+
+    SendVerdict verdict = SendCheck.check(EXPECTED, requests, List.of(), unrecorded);
+
+    assertThat(verdict.outsideCrashWindow()).isEmpty();
+    assertThat(verdict.inCrashWindow())
+        .singleElement()
+        .satisfies(d -> assertThat(d.window()).isEqualTo("record failed in notifier-a#1"));
+  }
+
+  @Test
+  void a_failed_record_of_another_sender_or_channel_does_not_explain_a_resend() {
+    var requests =
+        List.of(email(1, 1, "notifier-a#1", 1, 202), email(2, 1, "notifier-b#1", 9, 202));
+    var unrecorded =
+        List.of(
+            new UnrecordedSend(id(1), Channel.EMAIL, "notifier-b#1"),
+            new UnrecordedSend(id(1), Channel.SMS, "notifier-a#1"));
+
+    assertThat(SendCheck.check(EXPECTED, requests, List.of(), unrecorded).outsideCrashWindow())
         .hasSize(1);
   }
 

@@ -118,4 +118,20 @@ public record NotifierConfig(
   public String verificationSecret() {
     return verification.secret();
   }
+
+  /** This configuration with {@code otherBus} (a role meters its connections so). */
+  public NotifierConfig withBus(EventBusSettings otherBus) {
+    return new NotifierConfig(
+        database,
+        otherBus,
+        emailAdapter,
+        smsAdapter,
+        sendGrid,
+        smtp,
+        twilio,
+        logAdapterPrintsBodies,
+        verification,
+        publicBaseUrl,
+        consumer);
+  }
 }

@@ -1,24 +1,50 @@
 package dev.outbox.notifier.consume;
 
 import dev.outbox.notifier.event.Outcome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Meters of one consumer, tagged with its queue: {@code notifier.events.handled} (by outcome:
- * completed, duplicate, busy, retry, failed), {@code notifier.duplicates.skipped}, {@code
- * notifier.retries}, {@code notifier.dead_lettered} and the {@code notifier.handler.latency} timer.
+ * Meters of one consumer, tagged with its queue and its handler, every series registered at zero
+ * when the consumer is built: {@code notifier.events.handled} (by outcome: completed, duplicate,
+ * busy, retry, failed), {@code notifier.duplicates.skipped}, {@code notifier.retries}, {@code
+ * notifier.dead_lettered} and the {@code notifier.handler.latency} histogram.
  */
 final class ConsumerMetrics {
 
-  private final MeterRegistry meters;
-  private final String queue;
-  private final Timer latency;
+  // The tag values predate the names of Outcome; dashboards and alerts query them.
+  static final List<String> OUTCOMES = List.of("completed", "duplicate", "busy", "retry", "failed");
 
-  ConsumerMetrics(MeterRegistry meters, String queue) {
+  private final MeterRegistry meters;
+  private final Timer latency;
+  private final Map<String, Counter> handled = new LinkedHashMap<>();
+  private final Counter duplicates;
+  private final Counter retries;
+  private final Counter deadLettered;
+
+  ConsumerMetrics(MeterRegistry meters, String queue, String handler) {
     this.meters = meters;
-    this.queue = queue;
-    this.latency = Timer.builder("notifier.handler.latency").tag("queue", queue).register(meters);
+    Tags tags = Tags.of("queue", queue, "handler", handler);
+    this.latency =
+        Timer.builder("notifier.handler.latency")
+            .description("from a message's delivery to its settlement (ack, retry, dead letter)")
+            .tags(tags)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(1))
+            .register(meters);
+    for (String outcome : OUTCOMES) {
+      handled.put(outcome, meters.counter("notifier.events.handled", tags.and("outcome", outcome)));
+    }
+    this.duplicates = meters.counter("notifier.duplicates.skipped", tags);
+    this.retries = meters.counter("notifier.retries", tags);
+    this.deadLettered = meters.counter("notifier.dead_lettered", tags);
   }
 
   Timer.Sample startTimer() {
@@ -30,17 +56,16 @@ final class ConsumerMetrics {
   }
 
   void handled(Outcome outcome) {
-    meters.counter("notifier.events.handled", "queue", queue, "outcome", tag(outcome)).increment();
+    handled.get(tag(outcome)).increment();
     if (outcome instanceof Outcome.Duplicate) {
-      meters.counter("notifier.duplicates.skipped", "queue", queue).increment();
+      duplicates.increment();
     } else if (outcome instanceof Outcome.RetryLater) {
-      meters.counter("notifier.retries", "queue", queue).increment();
+      retries.increment();
     } else if (outcome instanceof Outcome.DeadLetter) {
-      meters.counter("notifier.dead_lettered", "queue", queue).increment();
+      deadLettered.increment();
     }
   }
 
-  // The tag values predate the names of Outcome; dashboards and alerts query them.
   private static String tag(Outcome outcome) {
     if (outcome instanceof Outcome.Duplicate) {
       return "duplicate";

@@ -59,7 +59,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     this.topology =
         new QueueTopology(
             exchange, queue, handler.eventTypes(), settings.retryDelays(), settings.queueType());
-    this.metrics = new ConsumerMetrics(meters, queue);
+    this.metrics = new ConsumerMetrics(meters, queue, handler.name());
     this.settler =
         new MessageSettler(
             queue,
@@ -103,6 +103,8 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private void onDelivery(Worker worker, Delivery delivery) {
     inFlight.enter();
     Timer.Sample sample = metrics.startTimer();
+    // Closed in finally rather than by try-with-resources, so that the catch blocks log with it.
+    EventMdc mdc = EventMdc.of(delivery.getProperties());
     try {
       settler.settle(worker.channel(), worker.publisher(), delivery);
     } catch (AlreadyClosedException e) {
@@ -117,6 +119,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     } finally {
       metrics.stopTimer(sample);
       inFlight.leave();
+      mdc.close();
     }
   }
 

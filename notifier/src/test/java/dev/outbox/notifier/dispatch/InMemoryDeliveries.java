@@ -4,7 +4,9 @@ import dev.outbox.notifier.store.Claim;
 import dev.outbox.notifier.store.Deliveries;
 import dev.outbox.notifier.store.DeliveryRecord;
 import dev.outbox.notifier.store.DeliveryState;
+import dev.outbox.notifier.store.DeliveryStoreException;
 import dev.outbox.notifier.store.NewDelivery;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ final class InMemoryDeliveries implements Deliveries {
   }
 
   private final Map<Key, Row> rows = new HashMap<>();
+  private boolean recordsOfSentFail;
 
   @Override
   public synchronized Claim claim(NewDelivery delivery, boolean redriven) {
@@ -77,8 +80,19 @@ final class InMemoryDeliveries implements Deliveries {
     return false;
   }
 
+  /** From now on every record of SENT fails as it does while the database is unreachable. */
+  synchronized void failRecordsOfSent() {
+    recordsOfSentFail = true;
+  }
+
   @Override
   public boolean markSent(Claim.Claimed claim, String providerMessageId) {
+    synchronized (this) {
+      if (recordsOfSentFail) {
+        throw new DeliveryStoreException(
+            "recording SENT for delivery " + claim.id(), new SQLException("connection refused"));
+      }
+    }
     return finish(claim, DeliveryState.SENT, providerMessageId, null);
   }
 

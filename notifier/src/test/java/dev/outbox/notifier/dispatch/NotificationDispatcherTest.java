@@ -1,6 +1,7 @@
 package dev.outbox.notifier.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbox.notifier.dispatch.NotificationRule.Planned;
 import dev.outbox.notifier.event.Attempt;
@@ -8,6 +9,7 @@ import dev.outbox.notifier.event.EventEnvelope;
 import dev.outbox.notifier.event.EventEnvelopeParser;
 import dev.outbox.notifier.event.Outcome;
 import dev.outbox.notifier.store.DeliveryState;
+import dev.outbox.notifier.store.DeliveryStoreException;
 import dev.outbox.notifier.store.NewDelivery.Channel;
 import dev.outbox.testing.ContractFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,6 +49,17 @@ class NotificationDispatcherTest {
   private final NotificationDispatcher dispatcher = dispatcher(List.of());
 
   @Test
+  void every_channel_counter_exists_at_zero_before_the_first_event() {
+    for (String meter : List.of("sent", "failed", "retried", "dead_lettered")) {
+      for (String channel : List.of("email", "sms")) {
+        assertThat(meters.get("notifier.notifications." + meter).tag("channel", channel).counter())
+            .as(meter + " " + channel)
+            .satisfies(counter -> assertThat(counter.count()).isZero());
+      }
+    }
+  }
+
+  @Test
   void declares_the_event_types_its_rules_need() {
     assertThat(dispatcher.eventTypes())
         .containsExactlyInAnyOrder("user.created", "order.placed", "payment.received");
@@ -83,6 +96,25 @@ class NotificationDispatcherTest {
     assertThat(senders.sms).hasSize(1);
   }
 
+  /**
+   * The provider accepted and the record failed (the database stayed down): the failure reaches the
+   * consumer (the message is retried, the claim is left to its lease) and is counted apart, as the
+   * at-least-once window it is.
+   */
+  @Test
+  void a_send_whose_record_failed_is_counted_as_unrecorded_and_the_failure_passes_on() {
+    deliveries.failRecordsOfSent();
+
+    assertThatThrownBy(() -> dispatcher.handle(payment, FIRST))
+        .isInstanceOf(DeliveryStoreException.class);
+
+    assertThat(senders.emails).hasSize(1);
+    assertThat(meters.counter("notifier.notifications.unrecorded", "channel", "email").count())
+        .isEqualTo(1);
+    assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
+        .isEqualTo(DeliveryState.SENDING);
+  }
+
   @Test
   void a_retryable_failure_retries_only_the_failed_notification() {
     senders.answer(() -> new Outcome.Sent("e-1"), () -> new Outcome.RetryLater("503"));
@@ -94,6 +126,8 @@ class NotificationDispatcherTest {
     assertThat(second).isInstanceOf(Outcome.Completed.class);
     assertThat(senders.emails).hasSize(1);
     assertThat(senders.sms).hasSize(2);
+    assertThat(count("retried", "sms")).isEqualTo(1);
+    assertThat(count("dead_lettered", "sms")).isZero();
   }
 
   @Test
@@ -107,6 +141,12 @@ class NotificationDispatcherTest {
     assertThat(((Outcome.DeadLetter) outcome).handler()).isEqualTo("payment_receipt_email");
     assertThat(deliveries.find(payment.id(), "payment_receipt_email").orElseThrow().state())
         .isEqualTo(DeliveryState.GAVE_UP);
+    assertThat(count("dead_lettered", "email")).isEqualTo(1);
+    assertThat(count("retried", "email")).isZero();
+  }
+
+  private double count(String meter, String channel) {
+    return meters.counter("notifier.notifications." + meter, "channel", channel).count();
   }
 
   @Test

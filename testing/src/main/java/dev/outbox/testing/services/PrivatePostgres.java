@@ -152,17 +152,7 @@ public final class PrivatePostgres implements AutoCloseable {
     }
     running = true;
     Runtime.getRuntime().addShutdownHook(stopAtExit);
-    asPostgres(
-            "pg_ctl",
-            "-D",
-            data.toString(),
-            "-l",
-            data.resolve("log").toString(),
-            "-w",
-            "-t",
-            "60",
-            "start")
-        .orThrow();
+    pgCtl("start").orThrow();
     return this;
   }
 
@@ -196,6 +186,36 @@ public final class PrivatePostgres implements AutoCloseable {
             "-c",
             "CREATE DATABASE " + name)
         .orThrow();
+  }
+
+  /**
+   * Restarts the running cluster as after a crash ({@code pg_ctl -m immediate restart}): every
+   * session ends at once, nothing is checkpointed, the server recovers from the WAL and accepts
+   * connections again on the same port when this returns. Slots and advisory locks are as a crash
+   * leaves them (slots kept, locks gone).
+   */
+  public synchronized void restartImmediately() {
+    if (!running) {
+      throw new IllegalStateException("the cluster is not running");
+    }
+    pgCtl("-m", "immediate", "restart").orThrow();
+  }
+
+  // pg_ctl on this cluster, logging to its log file, waiting up to 60 s for the server.
+  private Commands.Result pgCtl(String... action) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-l",
+                data.resolve("log").toString(),
+                "-w",
+                "-t",
+                "60"));
+    command.addAll(List.of(action));
+    return asPostgres(command.toArray(String[]::new));
   }
 
   /** The server log, for a failing test's message. */

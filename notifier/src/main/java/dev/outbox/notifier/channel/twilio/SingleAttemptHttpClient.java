@@ -1,9 +1,13 @@
 package dev.outbox.notifier.channel.twilio;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.twilio.exception.ApiException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import dev.outbox.json.Json;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +57,39 @@ final class SingleAttemptHttpClient extends HttpClient {
 
   @Override
   public Response makeRequest(Request request) {
-    return network.makeRequest(rebased(request));
+    Response response = network.makeRequest(rebased(request));
+    int status = response.getStatusCode();
+    if (status < 400) {
+      return response;
+    }
+    // The body is a stream the SDK reads once: read here, it is handed on as text.
+    String body = response.getContent();
+    if (!carriesStatus(body)) {
+      // The SDK takes an error's status from the body: one without (a proxy's or load balancer's
+      // 503 page, an empty 502) became status 0 and was dead-lettered as permanent (RELIABILITY.md,
+      // finding 4). The answer's own HTTP status decides then.
+      throw new ApiException(
+          "Twilio answered HTTP " + status + " without a Twilio error body: " + excerpt(body),
+          status);
+    }
+    return new Response(body, status, response.getHeaders());
+  }
+
+  private static boolean carriesStatus(String body) {
+    try {
+      JsonNode json = body == null ? null : Json.mapper().readTree(body);
+      return json != null && json.path("status").asInt(0) > 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String excerpt(String body) {
+    if (body == null || body.isBlank()) {
+      return "(empty)";
+    }
+    String line = body.strip().replaceAll("\\s+", " ");
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   private Request rebased(Request original) {

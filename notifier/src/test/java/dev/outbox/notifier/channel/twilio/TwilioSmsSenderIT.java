@@ -86,6 +86,36 @@ class TwilioSmsSenderIT {
     assertThat(twilio.requestsTo(to)).hasSize(1);
   }
 
+  /** A 5xx whose body is no Twilio error (a proxy's page, JSON without status) is transient. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"message\": \"upstream unavailable\"}",
+        "<html><body>503 Service Unavailable</body></html>",
+        "{\"code\": 20003, \"status\": 0}"
+      })
+  void a_5xx_without_a_twilio_status_in_its_body_is_retryable(String body) {
+    String to = "+15005550" + (100 + Math.abs(body.hashCode() % 800));
+    twilio.script(to, FakeHttpProvider.reply(503, body));
+
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+
+    assertThat(result).isInstanceOf(Outcome.RetryLater.class);
+    assertThat(((Outcome.RetryLater) result).reason()).contains("503");
+    assertThat(twilio.requestsTo(to)).hasSize(1);
+  }
+
+  @Test
+  void a_4xx_without_a_twilio_status_in_its_body_stays_permanent() {
+    String to = "+15005550404";
+    twilio.script(to, FakeHttpProvider.reply(404, "{\"message\": \"no such route\"}"));
+
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+
+    assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
+    assertThat(((Outcome.DeadLetter) result).reason()).contains("404");
+  }
+
   @Test
   void a_429_is_retryable_after_exactly_one_request() {
     String to = "+15005550429";

@@ -1,0 +1,72 @@
+package dev.outbox.relay.standby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outbox.testing.TestDatabase;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LeaderElectionIT {
+
+  static TestDatabase db;
+
+  @BeforeAll
+  static void database() {
+    db = TestDatabase.create("election");
+  }
+
+  @AfterAll
+  static void drop() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  /**
+   * A term that fails with an unexpected exception gives the lock up and the relay competes again,
+   * instead of ending the election's thread with the process still alive (RELIABILITY.md, finding
+   * 5).
+   */
+  @Test
+  void a_term_that_fails_unexpectedly_is_followed_by_another_term() throws Exception {
+    String slot = TestDatabase.uniqueName("failing_term");
+    FailsOnce term = new FailsOnce();
+    LeaderElection election = new LeaderElection(new LeaderLock(db.settings(), slot), slot, term);
+    election.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> term.serving.getCount() == 0);
+    boolean heldDuringSecondTerm;
+    try (var c = db.connect()) {
+      heldDuringSecondTerm = LeaderLock.isHeldByAnyone(c, slot);
+    }
+    election.close();
+
+    assertThat(term.terms).hasValue(2);
+    assertThat(heldDuringSecondTerm).isTrue();
+  }
+
+  private static final class FailsOnce implements LeaderElection.Term {
+    final AtomicInteger terms = new AtomicInteger();
+    final CountDownLatch serving = new CountDownLatch(1);
+    final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public void serve(LeaderLock lock) throws InterruptedException {
+      if (terms.incrementAndGet() == 1) {
+        throw new IllegalStateException("a failure no one expected");
+      }
+      serving.countDown();
+      stopped.await();
+    }
+
+    @Override
+    public void stop() {
+      stopped.countDown();
+    }
+  }
+}
