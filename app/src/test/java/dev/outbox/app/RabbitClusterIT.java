@@ -109,7 +109,18 @@ class RabbitClusterIT {
         }
         assertThat(relay.isAlive()).as(relay.output()).isTrue();
       } catch (Throwable failure) {
-        throw new AssertionError(failure.getMessage() + outputs(processes), failure);
+        String queues;
+        try {
+          queues =
+              nodes
+                  .get(live())
+                  .rabbitmqctl(
+                      "list_queues", "name", "type", "state", "leader", "online", "messages");
+        } catch (RuntimeException | AssertionError e) {
+          queues = "(no queue listing: " + e.getMessage() + ")";
+        }
+        throw new AssertionError(
+            failure.getMessage() + "\nqueues:\n" + queues + outputs(processes), failure);
       } finally {
         processes.forEach(JarProcess::close);
       }
