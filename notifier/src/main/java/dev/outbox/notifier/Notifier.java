@@ -96,7 +96,7 @@ public final class Notifier implements AutoCloseable {
                     config.publicBaseUrl(),
                     clock)
                 .all(),
-            new JdbcDeliveries(dataSource, clock, settings.lease()),
+            new JdbcDeliveries(dataSource, clock, settings.lease(), settings.reconcileWindow()),
             new NotificationTemplates(),
             email,
             sms,

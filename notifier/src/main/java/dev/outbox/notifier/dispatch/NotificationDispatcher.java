@@ -100,6 +100,12 @@ public final class NotificationDispatcher implements EventHandler {
       log.info("Skipping {} for event {}: already sent", rule.name(), event.id());
       return new Outcome.Duplicate();
     }
+    if (claim instanceof Claim.ConfirmedByProvider) {
+      // A dead instance's send that the provider reported on: done, and counted as sent.
+      count("notifier.notifications.sent", rule);
+      meters.counter("notifier.reconciled", "path", "confirmed_by_provider").increment();
+      return new Outcome.Completed();
+    }
     if (claim instanceof Claim.AlreadyFailed failed) {
       return new Outcome.DeadLetter(failed.lastError(), rule.name());
     }
