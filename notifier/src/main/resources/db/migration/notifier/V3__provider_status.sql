@@ -27,3 +27,6 @@ create table provider_events (
 );
 
 create index provider_events_delivery on provider_events (delivery_id, occurred_at);
+
+-- Reports without event id and handler are matched by the provider's message id.
+create index deliveries_provider_message on deliveries (provider, provider_message_id);

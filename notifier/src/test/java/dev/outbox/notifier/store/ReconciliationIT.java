@@ -10,7 +10,6 @@ import dev.outbox.testing.Rows;
 import dev.outbox.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -130,25 +129,5 @@ class ReconciliationIT {
 
     assertThat(deliveries.claim(welcomeSms(eventId), false)).isInstanceOf(Claim.Claimed.class);
     assertThat(reconciliation(eventId)).isNull();
-  }
-
-  @Test
-  void the_history_lists_each_delivery_with_its_reports_in_order() {
-    UUID eventId = UUID.randomUUID();
-    Claim.Claimed claim = (Claim.Claimed) deliveries.claim(welcomeSms(eventId), false);
-    deliveries.markSent(claim, "SMh1");
-    providerReport(claim, "SMh1", "sent");
-
-    List<DeliveryHistory.Delivery> history = new DeliveryHistory(pool).of(eventId);
-
-    assertThat(history).hasSize(1);
-    DeliveryHistory.Delivery delivery = history.get(0);
-    assertThat(delivery.handler()).isEqualTo("welcome_sms");
-    assertThat(delivery.state()).isEqualTo(DeliveryState.SENT);
-    assertThat(delivery.providerMessageId()).isEqualTo("SMh1");
-    assertThat(delivery.reports())
-        .extracting(DeliveryHistory.Report::status)
-        .containsExactly("sent");
-    assertThat(new DeliveryHistory(pool).of(UUID.randomUUID())).isEmpty();
   }
 }

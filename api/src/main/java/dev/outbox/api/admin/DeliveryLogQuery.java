@@ -1,4 +1,4 @@
-package dev.outbox.notifier.store;
+package dev.outbox.api.admin;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,10 +14,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The delivery log of one event as operators read it ({@code deliveries show}): each delivery row
- * with the provider's status reports, oldest first. Recipients are left out, as in the logs.
+ * The delivery log of one event, for {@code GET /admin/deliveries} and the CLI's {@code deliveries
+ * show}: the notifier's rows ({@code notifier.deliveries}) with the provider reports the webhooks
+ * recorded, read by table as the other admin routes read the relay's. Recipients are left out.
  */
-public final class DeliveryHistory {
+public final class DeliveryLogQuery {
 
   private static final String DELIVERIES =
       "select id, handler, channel, provider, provider_message_id, state, attempts, last_error,"
@@ -30,7 +31,12 @@ public final class DeliveryHistory {
           + " join notifier.deliveries d on d.id = e.delivery_id"
           + " where d.event_id = ? order by e.occurred_at, e.id";
 
-  /** One status report of the provider, as the webhook recorded it. */
+  // The statuses of ProviderStatus that are permanent failures.
+  private static final String PERMANENT_FAILURES =
+      "select count(*) from notifier.deliveries"
+          + " where provider_status in ('bounced', 'dropped', 'undelivered', 'failed')";
+
+  /** One provider report. */
   public record Report(
       String status,
       String rawStatus,
@@ -39,13 +45,16 @@ public final class DeliveryHistory {
       Instant occurredAt,
       Instant receivedAt) {}
 
-  /** One delivery row with its reports; {@code providerStatus} is the latest report's status. */
+  /**
+   * One delivery with its provider reports, oldest first; {@code providerStatus} is the latest
+   * delivery status they gave, {@code reconciliation} how a crash in SENDING was resolved.
+   */
   public record Delivery(
       String handler,
       String channel,
       String provider,
       String providerMessageId,
-      DeliveryState state,
+      String state,
       int attempts,
       String lastError,
       String providerStatus,
@@ -57,14 +66,26 @@ public final class DeliveryHistory {
       Instant sentAt,
       List<Report> reports) {}
 
+  /** The deliveries of one event, by handler; empty when the event caused none. */
+  public record EventDeliveries(UUID eventId, List<Delivery> deliveries) {}
+
   private final DataSource dataSource;
 
-  public DeliveryHistory(DataSource dataSource) {
+  public DeliveryLogQuery(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  /** The deliveries of {@code eventId} by handler; empty when the event caused none. */
-  public List<Delivery> of(UUID eventId) {
+  /** The number of deliveries whose provider reported that it gave up on the message. */
+  public long permanentFailures() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(PERMANENT_FAILURES);
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  public EventDeliveries of(UUID eventId) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       Map<Long, List<Report>> reports = reports(c, eventId);
       List<Delivery> deliveries = new ArrayList<>();
@@ -76,9 +97,7 @@ public final class DeliveryHistory {
           }
         }
       }
-      return deliveries;
-    } catch (SQLException e) {
-      throw new DeliveryStoreException("reading the deliveries of event " + eventId, e);
+      return new EventDeliveries(eventId, deliveries);
     }
   }
 
@@ -110,7 +129,7 @@ public final class DeliveryHistory {
         rs.getString("channel"),
         rs.getString("provider"),
         rs.getString("provider_message_id"),
-        DeliveryState.valueOf(rs.getString("state")),
+        rs.getString("state"),
         rs.getInt("attempts"),
         rs.getString("last_error"),
         rs.getString("provider_status"),
