@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outbox.api.RunningApi;
+import dev.outbox.api.admin.DeliveryLogQuery;
 import dev.outbox.notifier.NotifierMigrations;
 import dev.outbox.testing.HttpTestClient;
 import dev.outbox.testing.HttpTestClient.Response;
@@ -238,7 +239,7 @@ class WebhooksIT {
   }
 
   @Test
-  void a_bounce_is_counted_and_shown_by_the_admin_route() {
+  void a_bounce_is_counted_and_shown_by_the_admin_route() throws Exception {
     String messageId = "xmsg-" + UUID.randomUUID();
     UUID eventId = sent("welcome_email", "sendgrid", messageId);
     ObjectNode bounce =
@@ -246,6 +247,7 @@ class WebhooksIT {
     bounce.put("type", "bounce");
     bounce.put("status", "5.1.1");
     double before = bounces();
+    long failedBefore = new DeliveryLogQuery(running.pool()).permanentFailures();
 
     Response response = sendGrid.post(http, SendGridStandIn.body(List.of(bounce)));
     Response again = sendGrid.post(http, SendGridStandIn.body(List.of(bounce)));
@@ -253,6 +255,8 @@ class WebhooksIT {
     assertThat(response.json().get("recorded").asInt()).isEqualTo(1);
     assertThat(again.json().get("duplicate").asInt()).isEqualTo(1);
     assertThat(bounces()).isEqualTo(before + 1);
+    assertThat(new DeliveryLogQuery(running.pool()).permanentFailures())
+        .isEqualTo(failedBefore + 1);
     Response admin =
         http.get(
             "/admin/deliveries?event_id=" + eventId,
