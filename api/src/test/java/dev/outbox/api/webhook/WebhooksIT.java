@@ -294,6 +294,9 @@ class WebhooksIT {
     String now = Long.toString(Instant.now().getEpochSecond());
 
     assertRefused(sendGrid.post(http, huge), 413);
+    Map<String, String> hugeForm = TwilioStandIn.statusForm("SMhuge", "sent", null);
+    hugeForm.put("Body", "x".repeat(70 * 1024));
+    assertRefused(twilio.post(http, "event_id=" + UUID.randomUUID(), hugeForm), 413);
     assertRefused(SendGridStandIn.post(http, notJson, now, sendGrid.sign(now, notJson)), 400);
     assertRefused(http.post(TwilioStandIn.PATH, "application/json", "{}".getBytes()), 415);
   }

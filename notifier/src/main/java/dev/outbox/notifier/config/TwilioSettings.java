@@ -43,7 +43,9 @@ public record TwilioSettings(
               TwilioSettings::isHttpUrl,
               "must be an http(s) URL (it may start with " + PUBLIC_BASE_URL + ")")
           .withDefault(PUBLIC_BASE_URL + "/webhooks/twilio/status")
-          .withDescription("where Twilio reports SMS delivery")
+          .withDescription(
+              "where Twilio reports SMS delivery (event_id and handler are appended); the api"
+                  + " verifies signatures for its default only")
           .readBy(Role.NOTIFIER);
 
   static TwilioSettings read(ConfigReader config, URI publicBaseUrl) {
