@@ -12,7 +12,7 @@ import java.io.PrintStream;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,23 +30,13 @@ import picocli.CommandLine.Parameters;
     })
 final class DeliveriesShowCommand implements Callable<Integer> {
 
-  /** How the deliveries are printed. */
-  enum Output {
-    text,
-    json
-  }
-
   private final Invocation invocation;
 
   @Parameters(paramLabel = "<event-id>", description = "The event's id (a UUID).")
   private UUID eventId;
 
-  @Option(
-      names = "--output",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "text (default) or json (the body of GET /admin/deliveries).")
-  private Output output;
+  // json: the body of GET /admin/deliveries.
+  @Mixin private OutputOption output;
 
   DeliveriesShowCommand(Invocation invocation) {
     this.invocation = invocation;
@@ -60,7 +50,7 @@ final class DeliveriesShowCommand implements Callable<Integer> {
       deliveries = new DeliveryLogQuery(pool).of(eventId);
     }
     PrintStream out = invocation.out();
-    if (output == Output.json) {
+    if (output.json()) {
       out.println(Json.mapper().writeValueAsString(deliveries));
       return ExitCodes.OK;
     }
