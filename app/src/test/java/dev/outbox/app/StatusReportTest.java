@@ -54,6 +54,7 @@ class StatusReportTest {
                 "retained WAL         6203824 bytes",
                 "outbox pending       3",
                 "outbox parked        1",
+                "last slot loss       none",
                 "dead letters         2",
                 "provider bounces     4",
                 "max lag              1000 ms, exceeded"));
@@ -72,6 +73,7 @@ class StatusReportTest {
             entry("retained_wal_bytes", 6_203_824),
             entry("outbox_pending", 3),
             entry("outbox_parked", 1),
+            entry("last_slot_loss", null),
             entry("dead_letters", 2),
             entry("provider_bounces", 4),
             entry("max_lag_ms", 1000),
