@@ -38,10 +38,21 @@ public final class EventExchange {
       }
     }
 
-    /** The queue arguments: drop the oldest (the broker's default overflow, stated). */
+    /**
+     * The queue arguments: drop the oldest (the broker's default overflow, stated). A quorum queue,
+     * because a classic queue lives on one node: with that node down, every redeclaration of the
+     * topology fails ("home node is down") and with it the relay's reconnect to the other nodes.
+     */
     public Map<String, Object> arguments() {
       return Map.of(
-          "x-max-length", maxLength, "x-message-ttl", maxAge.toMillis(), "x-overflow", "drop-head");
+          "x-queue-type",
+          "quorum",
+          "x-max-length",
+          maxLength,
+          "x-message-ttl",
+          maxAge.toMillis(),
+          "x-overflow",
+          "drop-head");
     }
   }
 
