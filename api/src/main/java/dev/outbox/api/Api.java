@@ -6,6 +6,7 @@ import dev.outbox.api.ops.OpsController;
 import dev.outbox.api.order.OrderController;
 import dev.outbox.api.request.IdempotentPost;
 import dev.outbox.api.user.UserController;
+import dev.outbox.api.webhook.WebhookController;
 import dev.outbox.config.PortInUse;
 import dev.outbox.config.health.HealthCheck;
 import dev.outbox.core.application.EmailVerificationTokens;
@@ -66,7 +67,8 @@ public final class Api implements AutoCloseable {
               new EmailVerificationTokens(config.emailVerificationSecret(), clock), clock);
       ApiServer server =
           new ApiServer(
-              config.httpPort(), routeGroups(config, dataSource, registry, useCases, roleChecks));
+              config.httpPort(),
+              routeGroups(config, dataSource, registry, useCases, roleChecks, clock));
       PortInUse.explain(server::start, ApiConfig.HTTP_PORT.name(), config.httpPort());
       return new Api(core, server);
     } catch (RuntimeException e) {
@@ -80,7 +82,8 @@ public final class Api implements AutoCloseable {
       DataSource dataSource,
       PrometheusMeterRegistry registry,
       UseCases useCases,
-      List<HealthCheck> roleChecks) {
+      List<HealthCheck> roleChecks,
+      Clock clock) {
     IdempotentPost idempotent = new IdempotentPost(useCases.idempotentRequests());
     List<RouteGroup> groups = new ArrayList<>();
     groups.add(new OpsController(dataSource, config.eventBus(), registry, roleChecks));
@@ -90,6 +93,7 @@ public final class Api implements AutoCloseable {
     groups.add(
         new OrderController(
             useCases.placeOrder(), useCases.getOrder(), useCases.recordPayment(), idempotent));
+    groups.add(new WebhookController(config.webhooks(), dataSource, registry, clock));
     config
         .adminToken()
         .ifPresent(

@@ -13,6 +13,9 @@ final class Commands {
             .addSubcommand(new DlqListCommand(invocation))
             .addSubcommand(new DlqRedriveCommand(invocation))
             .addSubcommand(new DlqDiscardCommand(invocation));
+    CommandLine deliveries =
+        new CommandLine(new DeliveriesCommand())
+            .addSubcommand(new DeliveriesShowCommand(invocation));
     CommandLine root =
         new CommandLine(new OutboxCli(invocation))
             .addSubcommand(new AllCommand(invocation))
@@ -22,7 +25,8 @@ final class Commands {
             .addSubcommand(new MigrateCommand(invocation))
             .addSubcommand(new ReplayCommand(invocation))
             .addSubcommand(new StatusCommand(invocation))
-            .addSubcommand(dlq);
+            .addSubcommand(dlq)
+            .addSubcommand(deliveries);
     everyVersion(root, new Version());
     return root;
   }

@@ -1,13 +1,16 @@
 package dev.outbox.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.api.admin.DeliveryLogQuery;
 import dev.outbox.config.Durations;
 import dev.outbox.config.Pools;
 import dev.outbox.notifier.DeadLetters;
 import dev.outbox.relay.status.RelayStatus;
 import dev.outbox.relay.status.RelayStatusQuery;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,18 +59,30 @@ final class StatusCommand implements Callable<Integer> {
     Duration limit = maxLag();
     Settings.Operations settings = invocation.settings().operations();
     RelayStatus relay;
+    Long bounces;
     try (HikariDataSource pool = Pools.create(settings.database(), "status", 1)) {
       relay = new RelayStatusQuery(pool).forSlot(settings.replication().slotName());
+      bounces = providerBounces(pool);
     }
     StatusReport report;
     try (DeadLetters letters = DeadLetters.connect(settings.notifierQueues())) {
-      report = new StatusReport(relay, letters.depth(), null, limit);
+      report = new StatusReport(relay, letters.depth(), null, limit, bounces);
     } catch (Exception e) {
       report =
-          new StatusReport(relay, null, "RabbitMQ unreachable (" + e.getMessage() + ")", limit);
+          new StatusReport(
+              relay, null, "RabbitMQ unreachable (" + e.getMessage() + ")", limit, bounces);
     }
     invocation.out().println(output.json() ? StatusJson.render(report) : StatusText.render(report));
     return report.exitCode();
+  }
+
+  // The notifier's tables exist once it or `migrate` ran; before that there is nothing to count.
+  private static Long providerBounces(DataSource pool) {
+    try {
+      return new DeliveryLogQuery(pool).permanentFailures();
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   private Duration maxLag() {

@@ -11,7 +11,8 @@ import java.util.Locale;
  * The JSON form of {@link StatusReport}: one object, a field per line of the text form (absent
  * values are null, never left out), sizes in bytes and times in milliseconds as the field names
  * say. {@code max_lag_ms} and {@code lag_exceeded} appear with {@code --max-lag} only, {@code
- * dead_letters_error} only when the depth is null.
+ * dead_letters_error} only when the depth is null; {@code provider_bounces} is null when the
+ * notifier's delivery log could not be read.
  */
 final class StatusJson {
 
@@ -48,6 +49,7 @@ final class StatusJson {
     if (report.deadLetters() == null) {
       json.put("dead_letters_error", report.deadLettersUnknown());
     }
+    json.put("provider_bounces", report.providerBounces());
     if (report.maxLag() != null) {
       json.put("max_lag_ms", report.maxLag().toMillis());
       json.put("lag_exceeded", report.lagExceeded());

@@ -17,9 +17,15 @@ import java.time.Duration;
  * @param deadLetters the notifier's dead-letter depth, null when RabbitMQ could not be read
  * @param deadLettersUnknown why the depth is null (null when it was read)
  * @param maxLag the {@code --max-lag} limit, null when none was given
+ * @param providerBounces deliveries whose provider reported a permanent failure (bounced, dropped,
+ *     undelivered, failed), null when the delivery log could not be read
  */
 record StatusReport(
-    RelayStatus relay, Long deadLetters, String deadLettersUnknown, Duration maxLag) {
+    RelayStatus relay,
+    Long deadLetters,
+    String deadLettersUnknown,
+    Duration maxLag,
+    Long providerBounces) {
 
   Duration lag() {
     return relay.oldestPendingAge();

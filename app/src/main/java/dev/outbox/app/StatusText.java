@@ -1,6 +1,9 @@
 package dev.outbox.app;
 
-/** The text form of {@link StatusReport}: the relay's lines, the dead letters, the lag check. */
+/**
+ * The text form of {@link StatusReport}: the relay's lines, the dead letters, the bounces, the lag
+ * check.
+ */
 final class StatusText {
 
   private StatusText() {}
@@ -13,6 +16,11 @@ final class StatusText {
     } else {
       text.append("unknown: ").append(report.deadLettersUnknown());
     }
+    text.append("\nprovider bounces     ")
+        .append(
+            report.providerBounces() == null
+                ? "unknown: the notifier's delivery log cannot be read"
+                : report.providerBounces());
     if (report.maxLag() != null) {
       text.append("\nmax lag              ")
           .append(report.maxLag().toMillis())

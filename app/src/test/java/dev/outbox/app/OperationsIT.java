@@ -86,7 +86,8 @@ class OperationsIT {
           .containsPattern("retained WAL         \\d+ bytes")
           .contains("outbox pending       1\n")
           .contains("outbox parked        1\n")
-          .contains("dead letters         0\n");
+          .contains("dead letters         0\n")
+          .contains("provider bounces     0");
       assertThat(active.out()).contains("relay                active (lock held)");
     }
   }

@@ -34,7 +34,9 @@ class OutboxCliTest {
         "dlq",
         "dlq list",
         "dlq redrive",
-        "dlq discard"
+        "dlq discard",
+        "deliveries",
+        "deliveries show"
       })
   void help_of_every_command_prints_its_usage_and_exits_0(String command) {
     String[] args = (command + " --help").strip().split(" ");
@@ -78,6 +80,9 @@ class OutboxCliTest {
         "status --max-lag soon",
         "status --max-lag 5",
         "status --max-lag PT-1S",
+        "deliveries",
+        "deliveries show",
+        "deliveries show not-a-uuid",
         "replay",
         "replay --from-lsn 0/1 --from-time 2026-11-27T06:00:00Z",
         "replay --from-lsn 16B3748",

@@ -34,7 +34,7 @@ class StatusReportTest {
   @Test
   void text_and_json_carry_the_same_facts() throws Exception {
     StatusReport report =
-        new StatusReport(relay(Duration.ofMillis(1500)), 2L, null, Duration.ofSeconds(1));
+        new StatusReport(relay(Duration.ofMillis(1500)), 2L, null, Duration.ofSeconds(1), 4L);
 
     String text = StatusText.render(report);
     JsonNode json = Json.mapper().readTree(StatusJson.render(report));
@@ -54,7 +54,9 @@ class StatusReportTest {
                 "retained WAL         6203824 bytes",
                 "outbox pending       3",
                 "outbox parked        1",
+                "last slot loss       none",
                 "dead letters         2",
+                "provider bounces     4",
                 "max lag              1000 ms, exceeded"));
     assertThat(Json.mapper().convertValue(json, Map.class))
         .containsExactly(
@@ -71,7 +73,9 @@ class StatusReportTest {
             entry("retained_wal_bytes", 6_203_824),
             entry("outbox_pending", 3),
             entry("outbox_parked", 1),
+            entry("last_slot_loss", null),
             entry("dead_letters", 2),
+            entry("provider_bounces", 4),
             entry("max_lag_ms", 1000),
             entry("lag_exceeded", true));
     assertThat(StatusJson.render(report)).doesNotContain("\n");
@@ -81,19 +85,22 @@ class StatusReportTest {
   void what_was_not_read_is_null_in_json_with_the_reason_and_unknown_in_text() throws Exception {
     RelayStatus none =
         new RelayStatus("s", null, false, null, null, null, 0, 0, false, 0, 0, Duration.ZERO, null);
-    StatusReport report = new StatusReport(none, null, "RabbitMQ unreachable (refused)", null);
+    StatusReport report =
+        new StatusReport(none, null, "RabbitMQ unreachable (refused)", null, null);
 
     JsonNode json = Json.mapper().readTree(StatusJson.render(report));
 
     assertThat(StatusText.render(report))
         .contains("slot                 s (does not exist)")
         .contains("replay from WAL      -")
-        .endsWith("dead letters         unknown: RabbitMQ unreachable (refused)")
+        .contains("dead letters         unknown: RabbitMQ unreachable (refused)\n")
+        .endsWith("provider bounces     unknown: the notifier's delivery log cannot be read")
         .doesNotContain("max lag");
     assertThat(json.get("stored_position").isNull()).isTrue();
     assertThat(json.get("replay_from_wal_lsn").isNull()).isTrue();
     assertThat(json.get("dead_letters").isNull()).isTrue();
     assertThat(json.get("dead_letters_error").asText()).isEqualTo("RabbitMQ unreachable (refused)");
+    assertThat(json.get("provider_bounces").isNull()).isTrue();
     assertThat(json.has("max_lag_ms")).isFalse();
     assertThat(json.has("lag_exceeded")).isFalse();
   }
@@ -103,13 +110,14 @@ class StatusReportTest {
     Duration limit = Duration.ofMinutes(5);
     Duration old = Duration.ofMinutes(6);
 
-    assertThat(new StatusReport(relay(old), 0L, null, null).exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(new StatusReport(relay(limit), 0L, null, limit).exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(new StatusReport(relay(old), 0L, null, limit).exitCode())
+    assertThat(new StatusReport(relay(old), 0L, null, null, 0L).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(new StatusReport(relay(limit), 0L, null, limit, 0L).exitCode())
+        .isEqualTo(ExitCodes.OK);
+    assertThat(new StatusReport(relay(old), 0L, null, limit, 0L).exitCode())
         .isEqualTo(ExitCodes.LAG_EXCEEDED);
-    assertThat(new StatusReport(relay(old), null, "down", limit).exitCode())
+    assertThat(new StatusReport(relay(old), null, "down", limit, 0L).exitCode())
         .isEqualTo(ExitCodes.LAG_EXCEEDED);
-    assertThat(new StatusReport(relay(Duration.ZERO), null, "down", limit).exitCode())
+    assertThat(new StatusReport(relay(Duration.ZERO), null, "down", limit, 0L).exitCode())
         .isEqualTo(ExitCodes.FAILURE);
   }
 }

@@ -67,6 +67,12 @@ class PrimaryFailoverIT {
               .until(() -> received.distinct("fo.") == events.size());
           assertThat(slots(primary)).containsExactly(slot);
           assertThat(slots(standby)).isEmpty();
+          // The failover this test is about finds the relay's stored position on the standby
+          // without its slot. Before the first offset flush has replicated, the standby holds no
+          // position, and the relay takes the first-start path instead (also losing nothing).
+          await("the relay's stored position replicated to the standby")
+              .atMost(WAIT)
+              .until(() -> storedOffsets(standby) > 0);
 
           events.addAll(SlotLossSteps.insertEvents(pool, "fo.during", 4, 3));
           primary.close();
@@ -110,6 +116,20 @@ class PrimaryFailoverIT {
     Relay relay = Relay.start(config, pool, registry);
     assertThat(relay.awaitStreaming(WAIT)).isTrue();
     return relay;
+  }
+
+  // The relay's stored positions on one server, asked directly (a standby answers reads).
+  private static long storedOffsets(PrivatePostgres server) {
+    try (HikariDataSource one =
+        Pools.create(
+            new dev.outbox.config.DatabaseSettings(
+                server.jdbcUrl("127.0.0.1", "outbox"), "postgres", ""),
+            "failover-offsets",
+            1)) {
+      return ((Number)
+              new Rows(one).list("SELECT count(*) AS n FROM relay_offsets").get(0).get("n"))
+          .longValue();
+    }
   }
 
   // The replication slots of one server, asked directly.

@@ -115,7 +115,8 @@ public final class Notifier implements AutoCloseable {
                     clock)
                 .all(),
             new PatientRecords(
-                new JdbcDeliveries(dataSource, clock, settings.lease()), settings.lease()),
+                new JdbcDeliveries(dataSource, clock, settings.lease(), settings.reconcileWindow()),
+                settings.lease()),
             new NotificationTemplates(),
             email,
             sms,

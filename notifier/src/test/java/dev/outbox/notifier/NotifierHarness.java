@@ -38,6 +38,7 @@ import java.util.concurrent.TimeoutException;
 final class NotifierHarness implements AutoCloseable {
 
   static final Duration LEASE = Duration.ofSeconds(60);
+  static final Duration RECONCILE_WINDOW = Duration.ofSeconds(30);
 
   final TestDatabase db = TestDatabase.create("notifier");
   final HikariDataSource pool = db.pool("notifier-it", 12);
@@ -75,6 +76,7 @@ final class NotifierHarness implements AutoCloseable {
     env.put("NOTIFIER_RETRY_INITIAL_DELAY_MS", "50");
     env.put("NOTIFIER_RETRY_MAX_DELAY_MS", "400");
     env.put("NOTIFIER_LEASE_MS", Long.toString(LEASE.toMillis()));
+    env.put("NOTIFIER_RECONCILE_WINDOW", RECONCILE_WINDOW.toSeconds() + "s");
     env.put("NOTIFIER_SEND_TIMEOUT_MS", "5000");
     env.put("EMAIL_ADAPTER", "sendgrid");
     env.put("SENDGRID_API_KEY", "SG.test");
@@ -96,7 +98,7 @@ final class NotifierHarness implements AutoCloseable {
     if (start) {
       notifier.start();
     }
-    deliveries = new JdbcDeliveries(pool, clock, LEASE);
+    deliveries = new JdbcDeliveries(pool, clock, LEASE, RECONCILE_WINDOW);
   }
 
   /** Another notifier process on the same queues, database, providers and clock. */

@@ -38,8 +38,9 @@ class SendersTest {
     loggers.forEach(l -> l.addAppender(lines));
     try {
       UUID event = UUID.randomUUID();
-      Senders.email(config).send(new EmailMessage(event, "ada@example.com", "Hi", "<p>b</p>", "b"));
-      Senders.sms(config).send(new SmsMessage(event, "+14155550100", "the text"));
+      Senders.email(config)
+          .send(new EmailMessage(event, "welcome_email", "ada@example.com", "Hi", "<p>b</p>", "b"));
+      Senders.sms(config).send(new SmsMessage(event, "welcome_sms", "+14155550100", "the text"));
     } finally {
       loggers.forEach(l -> l.detachAppender(lines));
     }

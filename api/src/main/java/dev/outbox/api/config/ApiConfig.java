@@ -5,6 +5,7 @@ import dev.outbox.config.ConfigReader;
 import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.EmailVerificationSettings;
 import dev.outbox.config.EventBusSettings;
+import dev.outbox.config.ProviderCallbackSettings;
 import dev.outbox.config.ReplicationSettings;
 import dev.outbox.config.Role;
 import dev.outbox.config.Setting;
@@ -27,7 +28,8 @@ public record ApiConfig(
     String emailVerificationSecret,
     ReplicationSettings replication,
     AmqpConnections eventBus,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    WebhookSettings webhooks) {
 
   /** Admin tokens shorter than this are guessable. */
   static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -56,14 +58,18 @@ public record ApiConfig(
         EmailVerificationSettings.read(config, "to check the links of the welcome email").secret(),
         ReplicationSettings.read(config),
         EventBusSettings.connections(config),
-        DatabaseSettings.read(config));
+        DatabaseSettings.read(config),
+        WebhookSettings.read(config));
   }
 
   /** Every setting {@link #read} reads: the api's own constants, then the shared ones. */
   public static List<Setting<?>> settings() {
     List<Setting<?>> settings = new ArrayList<>(Setting.declaredIn(ApiConfig.class));
+    settings.addAll(Setting.declaredIn(WebhookSettings.class));
     settings.addAll(
         List.of(
+            ProviderCallbackSettings.PUBLIC_BASE_URL,
+            ProviderCallbackSettings.TWILIO_AUTH_TOKEN,
             EmailVerificationSettings.SECRET,
             ReplicationSettings.SLOT_NAME,
             ReplicationSettings.PUBLICATION,
@@ -87,6 +93,8 @@ public record ApiConfig(
         + eventBus.display()
         + ", database="
         + database
+        + ", webhooks="
+        + webhooks
         + "]";
   }
 }

@@ -16,6 +16,12 @@ public enum ProblemType {
       403,
       "The email verification token has expired"),
   UNAUTHORIZED("about:blank", 401, "Unauthorized"),
+  SIGNATURE_MISSING(
+      "urn:outbox:problem:signature-missing", 401, "The provider's request signature is missing"),
+  SIGNATURE_INVALID(
+      "urn:outbox:problem:signature-invalid",
+      403,
+      "The provider's request signature does not verify"),
   NOT_FOUND("about:blank", 404, "Not Found"),
   RESOURCE_NOT_FOUND("urn:outbox:problem:not-found", 404, "The resource does not exist"),
   METHOD_NOT_ALLOWED("about:blank", 405, "Method Not Allowed"),

@@ -8,6 +8,8 @@ import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
 import dev.outbox.config.Role;
 import dev.outbox.config.Setting;
+import dev.outbox.testing.providers.SendGridStandIn;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,11 +115,46 @@ class ApiConfigTest {
                 "EMAIL_VERIFICATION_SECRET", SECRET,
                 "ADMIN_TOKEN", "admin-token-0123456789",
                 "EVENT_BUS_URL", "amqp://user:broker-password@rabbit:5672/vhost",
-                "DATABASE_PASSWORD", "db-password"));
+                "DATABASE_PASSWORD", "db-password",
+                "TWILIO_AUTH_TOKEN", "twilio-token-secret"));
 
     assertThat(config.toString())
-        .doesNotContain(SECRET, "admin-token-0123456789", "broker-password", "db-password")
+        .doesNotContain(
+            SECRET,
+            "admin-token-0123456789",
+            "broker-password",
+            "db-password",
+            "twilio-token-secret")
         .contains("admin=enabled", "amqp://rabbit:5672/vhost");
+  }
+
+  @Test
+  void a_sendgrid_key_that_is_not_an_ec_public_key_is_reported_by_name() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "EMAIL_VERIFICATION_SECRET",
+                        SECRET,
+                        "SENDGRID_WEBHOOK_PUBLIC_KEY",
+                        "bm90IGEga2V5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SENDGRID_WEBHOOK_PUBLIC_KEY must be a base64 EC public key");
+  }
+
+  @Test
+  void a_sendgrid_key_as_sendgrid_shows_it_is_read() {
+    ApiConfig config =
+        read(
+            Map.of(
+                "EMAIL_VERIFICATION_SECRET",
+                SECRET,
+                "SENDGRID_WEBHOOK_PUBLIC_KEY",
+                new SendGridStandIn().publicKey()));
+
+    assertThat(config.webhooks().sendGridPublicKey()).isPresent();
+    assertThat(config.webhooks().sendGridMaxAge()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.webhooks().twilioAuthToken()).isEmpty();
   }
 
   @Test
@@ -127,6 +164,10 @@ class ApiConfigTest {
         .containsExactly(
             "HTTP_PORT",
             "ADMIN_TOKEN",
+            "SENDGRID_WEBHOOK_PUBLIC_KEY",
+            "SENDGRID_WEBHOOK_MAX_AGE",
+            "PUBLIC_BASE_URL",
+            "TWILIO_AUTH_TOKEN",
             "EMAIL_VERIFICATION_SECRET",
             "CDC_SLOT_NAME",
             "CDC_PUBLICATION",

@@ -122,6 +122,7 @@ public final class OutboxCapture implements AutoCloseable {
           "checking slot " + config.slotName() + " before the engine starts failed", e);
     }
     DatabaseAddress primary = PrimaryHost.find(config.database());
+    StaleEngineMBeans.remove(config.slotName());
     OutboxCapture capture =
         new OutboxCapture(
             config, dataSource, m, replay, Publishers.rabbitMq(config), primary, broker);

@@ -32,7 +32,9 @@ class RelayMetricsTest {
             "relay.lag",
             "outbox.pending",
             "outbox.oldest.pending.age",
-            "relay.slot.wal.status");
+            "relay.slot.wal.status",
+            "relay.slot.recoveries",
+            "relay.slot.loss.stopped");
     assertThat(registry.find("relay.outages").counters()).hasSize(2);
     assertThat(registry.find("relay.slot.wal.status").gauges()).hasSize(5);
     for (Meter meter : registry.getMeters()) {

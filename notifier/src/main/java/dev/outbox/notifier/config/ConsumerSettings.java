@@ -21,7 +21,8 @@ public record ConsumerSettings(
     Duration retryMaxDelay,
     Duration lease,
     Duration sendTimeout,
-    QueueType queueType) {
+    QueueType queueType,
+    Duration reconcileWindow) {
 
   public static final Setting<String> QUEUE =
       Setting.text("NOTIFIER_QUEUE")
@@ -90,6 +91,18 @@ public record ConsumerSettings(
                   + " or classic; an existing queue keeps its type (README: moving from classic)")
           .readBy(Role.NOTIFIER);
 
+  /**
+   * A delivery left in SENDING by a dead instance may have reached the provider: its report is
+   * waited for this long past the lease before the delivery is sent again (JdbcDeliveries.claim).
+   */
+  public static final Setting<Duration> RECONCILE_WINDOW =
+      Setting.duration("NOTIFIER_RECONCILE_WINDOW")
+          .withDefault("60s")
+          .withDescription(
+              "how long past an expired lease a provider report may still show that the lost"
+                  + " send arrived, before it is sent again (0: resend at once)")
+          .readBy(Role.NOTIFIER);
+
   static ConsumerSettings read(ConfigReader config) {
     Duration lease = config.get(LEASE);
     Duration sendTimeout = config.get(SEND_TIMEOUT);
@@ -107,7 +120,8 @@ public record ConsumerSettings(
         config.get(RETRY_MAX_DELAY),
         lease,
         sendTimeout,
-        config.get(QUEUE_TYPE));
+        config.get(QUEUE_TYPE),
+        config.get(RECONCILE_WINDOW));
   }
 
   /** The wait before attempt {@code n + 1} after attempt {@code n} failed (n starts at 1). */

@@ -4,6 +4,7 @@ import dev.outbox.config.ConfigReader;
 import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.EmailVerificationSettings;
 import dev.outbox.config.EventBusSettings;
+import dev.outbox.config.ProviderCallbackSettings;
 import dev.outbox.config.Role;
 import dev.outbox.config.Setting;
 import java.net.URI;
@@ -64,11 +65,7 @@ public record NotifierConfig(
                   + " working verification links (for local runs only)")
           .readBy(Role.NOTIFIER);
 
-  public static final Setting<URI> PUBLIC_BASE_URL =
-      Setting.httpUrl("PUBLIC_BASE_URL")
-          .withDefault("http://localhost:8080")
-          .withDescription("where links in emails and SMS point")
-          .readBy(Role.NOTIFIER);
+  public static final Setting<URI> PUBLIC_BASE_URL = ProviderCallbackSettings.PUBLIC_BASE_URL;
 
   /**
    * Reads the notifier's configuration; call {@link ConfigReader#finish()} (or read through {@link

@@ -1,6 +1,7 @@
 package dev.outbox.notifier.config;
 
 import dev.outbox.config.ConfigReader;
+import dev.outbox.config.ProviderCallbackSettings;
 import dev.outbox.config.Role;
 import dev.outbox.config.Secrets;
 import dev.outbox.config.Setting;
@@ -19,11 +20,7 @@ public record TwilioSettings(
   public static final Setting<String> ACCOUNT_SID =
       Setting.text("TWILIO_ACCOUNT_SID").withDescription("required " + WHEN).readBy(Role.NOTIFIER);
 
-  public static final Setting<String> AUTH_TOKEN =
-      Setting.text("TWILIO_AUTH_TOKEN")
-          .asSecret()
-          .withDescription("required " + WHEN)
-          .readBy(Role.NOTIFIER);
+  public static final Setting<String> AUTH_TOKEN = ProviderCallbackSettings.TWILIO_AUTH_TOKEN;
 
   public static final Setting<String> FROM =
       Setting.text("TWILIO_FROM")
@@ -46,14 +43,16 @@ public record TwilioSettings(
               TwilioSettings::isHttpUrl,
               "must be an http(s) URL (it may start with " + PUBLIC_BASE_URL + ")")
           .withDefault(PUBLIC_BASE_URL + "/webhooks/twilio/status")
-          .withDescription("where Twilio reports SMS delivery")
+          .withDescription(
+              "where Twilio reports SMS delivery (event_id and handler are appended); the api"
+                  + " verifies signatures for its default only")
           .readBy(Role.NOTIFIER);
 
   static TwilioSettings read(ConfigReader config, URI publicBaseUrl) {
     String callback =
         config
             .get(STATUS_CALLBACK_URL)
-            .replace(PUBLIC_BASE_URL, publicBaseUrl.toString().replaceAll("/+$", ""));
+            .replace(PUBLIC_BASE_URL, ProviderCallbackSettings.trimmed(publicBaseUrl));
     return new TwilioSettings(
         config.required(ACCOUNT_SID, WHEN),
         config.required(AUTH_TOKEN, WHEN),

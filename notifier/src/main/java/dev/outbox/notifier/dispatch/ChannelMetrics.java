@@ -12,7 +12,9 @@ import java.util.Map;
  * zero: {@code notifier.notifications.sent}, {@code .failed} (every send or recipient that did not
  * succeed), and of those {@code .retried} (another attempt is scheduled) and {@code .dead_lettered}
  * (given up: refused for good, invalid recipient, or out of attempts); {@code .unrecorded}: the
- * provider accepted but the delivery log could not record it (the at-least-once window).
+ * provider accepted but the delivery log could not record it (the at-least-once window); and {@code
+ * notifier.reconciled{path=confirmed_by_provider}}: a crashed send a provider report showed to have
+ * arrived, not sent again.
  */
 final class ChannelMetrics {
 
@@ -20,8 +22,10 @@ final class ChannelMetrics {
       Counter sent, Counter failed, Counter retried, Counter deadLettered, Counter unrecorded) {}
 
   private final Map<Channel, Counters> counters = new EnumMap<>(Channel.class);
+  private final Counter confirmedByProvider;
 
   ChannelMetrics(MeterRegistry meters) {
+    confirmedByProvider = meters.counter("notifier.reconciled", "path", "confirmed_by_provider");
     for (Channel channel : Channel.values()) {
       String tag = channel.name().toLowerCase(Locale.ROOT);
       counters.put(
@@ -49,6 +53,10 @@ final class ChannelMetrics {
 
   void deadLettered(Channel channel) {
     counters.get(channel).deadLettered().increment();
+  }
+
+  void confirmedByProvider() {
+    confirmedByProvider.increment();
   }
 
   void unrecorded(Channel channel) {

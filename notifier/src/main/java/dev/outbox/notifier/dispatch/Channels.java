@@ -67,11 +67,16 @@ final class Channels {
     RenderedEmail mail = templates.email(rule.template(), planned.model());
     return email.send(
         new EmailMessage(
-            event.id(), planned.recipient(), mail.subject(), mail.html(), mail.text()));
+            event.id(),
+            rule.name(),
+            planned.recipient(),
+            mail.subject(),
+            mail.html(),
+            mail.text()));
   }
 
   private Outcome sendSms(NotificationRule rule, EventEnvelope event, Planned planned) {
     String body = templates.sms(rule.template(), planned.model());
-    return sms.send(new SmsMessage(event.id(), planned.recipient(), body));
+    return sms.send(new SmsMessage(event.id(), rule.name(), planned.recipient(), body));
   }
 }

@@ -101,6 +101,12 @@ public final class NotificationDispatcher implements EventHandler {
       log.info("Skipping {} for event {}: already sent", rule.name(), event.id());
       return new Outcome.Duplicate();
     }
+    if (claim instanceof Claim.ConfirmedByProvider) {
+      // A dead instance's send that the provider reported on: done, and counted as sent.
+      metrics.sent(rule.channel());
+      metrics.confirmedByProvider();
+      return new Outcome.Completed();
+    }
     if (claim instanceof Claim.AlreadyFailed failed) {
       return new Outcome.DeadLetter(failed.lastError(), rule.name());
     }

@@ -10,7 +10,10 @@ import java.util.UUID;
  *
  * <pre>
  * (none) -> PENDING -> SENDING (leased) -> SENT | RETRY_SCHEDULED | FAILED_PERMANENT | GAVE_UP
- * RETRY_SCHEDULED -> SENDING;  SENDING with an expired lease -> SENDING (taken over)
+ * RETRY_SCHEDULED -> SENDING
+ * SENDING, lease expired, a provider report recorded  -> SENT (CONFIRMED_BY_PROVIDER, not resent)
+ * SENDING, lease expired longer than the reconciliation window ago, no report
+ *                                                     -> SENDING (taken over: RESENT_WITHOUT_REPORT)
  * FAILED_PERMANENT | GAVE_UP -> SENDING only for a message redriven from the dead-letter queue
  * </pre>
  */

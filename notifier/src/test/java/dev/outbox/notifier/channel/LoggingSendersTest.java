@@ -20,12 +20,17 @@ class LoggingSendersTest {
   private static final EmailMessage WELCOME =
       new EmailMessage(
           EVENT,
+          "welcome_email",
           "ada@example.com",
           "Welcome! Please confirm your email address",
           "<p>" + LINK + "</p>",
           "Your account for ada@example.com is ready.\n\n" + LINK + "\n");
   private static final SmsMessage SMS =
-      new SmsMessage(EVENT, "+14155550100", "Welcome! Your account for ada@example.com is ready.");
+      new SmsMessage(
+          EVENT,
+          "welcome_sms",
+          "+14155550100",
+          "Welcome! Your account for ada@example.com is ready.");
 
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private final List<Logger> loggers =

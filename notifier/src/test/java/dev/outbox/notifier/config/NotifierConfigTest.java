@@ -294,7 +294,8 @@ class NotifierConfigTest {
             "NOTIFIER_RETRY_MAX_DELAY_MS",
             "NOTIFIER_LEASE_MS",
             "NOTIFIER_SEND_TIMEOUT_MS",
-            "NOTIFIER_QUEUE_TYPE");
+            "NOTIFIER_QUEUE_TYPE",
+            "NOTIFIER_RECONCILE_WINDOW");
     assertThat(NotifierConfig.settings())
         .allSatisfy(s -> assertThat(s.roles()).contains(Role.NOTIFIER));
     assertThat(NotifierConfig.settings())

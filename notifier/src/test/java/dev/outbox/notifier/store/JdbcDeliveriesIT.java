@@ -31,7 +31,7 @@ class JdbcDeliveriesIT {
 
   static {
     NotifierMigrations.migrate(pool);
-    deliveries = new JdbcDeliveries(pool, clock, LEASE);
+    deliveries = new JdbcDeliveries(pool, clock, LEASE, Duration.ZERO);
   }
 
   @AfterAll

@@ -23,8 +23,8 @@ import org.apache.http.impl.client.HttpClients;
 /**
  * Sends through SendGrid's v3 {@code POST /v3/mail/send} with the official sendgrid-java client.
  * 202 (200 in sandbox mode) is success, with SendGrid's {@code X-Message-Id}; 429 and 5xx are
- * retryable; any other status is permanent. The event id travels in {@code custom_args.event_id},
- * which SendGrid echoes in its Event Webhook.
+ * retryable; any other status is permanent. The event id and the handler travel in {@code
+ * custom_args} ({@code event_id}, {@code handler}), which SendGrid echoes in its Event Webhook.
  */
 public final class SendGridEmailSender implements EmailSender, AutoCloseable {
 
@@ -88,6 +88,7 @@ public final class SendGridEmailSender implements EmailSender, AutoCloseable {
     mail.addContent(new Content("text/plain", message.text()));
     mail.addContent(new Content("text/html", message.html()));
     mail.addCustomArg("event_id", message.eventId().toString());
+    mail.addCustomArg("handler", message.handler());
     return mail;
   }
 

@@ -79,6 +79,7 @@ public final class SmtpEmailSender implements EmailSender {
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
     message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
     message.setHeader("X-Event-Id", email.eventId().toString());
+    message.setHeader("X-Event-Handler", email.handler());
     MimeBodyPart text = new MimeBodyPart();
     text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
     MimeBodyPart html = new MimeBodyPart();

@@ -10,6 +10,8 @@ import dev.outbox.notifier.channel.SmsSender;
 import dev.outbox.notifier.config.TwilioSettings;
 import dev.outbox.notifier.event.Outcome;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
@@ -18,7 +20,7 @@ import java.util.Set;
  * SDK, one request per call (see {@link SingleAttemptHttpClient}). 201 is success with the message
  * sid; 429, Twilio 20429, 5xx and I/O failures are retryable; other 4xx (21211 invalid To, 21610
  * unsubscribed, 21614 not a mobile, 21212/21606 bad From, 21408 region) are permanent. The status
- * callback URL carries {@code event_id} so delivery reports can be reconciled.
+ * callback URL carries {@code event_id} and {@code handler}, so delivery reports name the delivery.
  */
 public final class TwilioSmsSender implements SmsSender {
 
@@ -57,7 +59,13 @@ public final class TwilioSmsSender implements SmsSender {
 
   private URI statusCallback(SmsMessage sms) {
     String base = settings.statusCallbackUrl().toString();
-    return URI.create(base + (base.contains("?") ? "&" : "?") + "event_id=" + sms.eventId());
+    return URI.create(
+        base
+            + (base.contains("?") ? "&" : "?")
+            + "event_id="
+            + sms.eventId()
+            + "&handler="
+            + URLEncoder.encode(sms.handler(), StandardCharsets.UTF_8));
   }
 
   static Outcome classify(ApiException e) {

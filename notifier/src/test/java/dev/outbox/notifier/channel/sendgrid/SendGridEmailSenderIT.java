@@ -31,7 +31,7 @@ class SendGridEmailSenderIT {
   }
 
   private static EmailMessage mail(UUID eventId, String to) {
-    return new EmailMessage(eventId, to, "Hello", "<p>Hi</p>", "Hi");
+    return new EmailMessage(eventId, "welcome_email", to, "Hello", "<p>Hi</p>", "Hi");
   }
 
   @Test
@@ -55,6 +55,7 @@ class SendGridEmailSenderIT {
     assertThat(body.at("/content/1/type").asText()).isEqualTo("text/html");
     assertThat(body.at("/content/1/value").asText()).isEqualTo("<p>Hi</p>");
     assertThat(body.at("/custom_args/event_id").asText()).isEqualTo(eventId.toString());
+    assertThat(body.at("/custom_args/handler").asText()).isEqualTo("welcome_email");
   }
 
   @ParameterizedTest

@@ -45,7 +45,13 @@ class SmtpEmailSenderIT {
     Outcome result =
         sender(smtp.getSmtp().getPort())
             .send(
-                new EmailMessage(eventId, "ada@example.com", "Welcome", "<p>Hi Ada</p>", "Hi Ada"));
+                new EmailMessage(
+                    eventId,
+                    "welcome_email",
+                    "ada@example.com",
+                    "Welcome",
+                    "<p>Hi Ada</p>",
+                    "Hi Ada"));
 
     assertThat(result).isInstanceOf(Outcome.Sent.class);
     assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
@@ -75,7 +81,9 @@ class SmtpEmailSenderIT {
 
     Outcome result =
         sender(closedPort)
-            .send(new EmailMessage(UUID.randomUUID(), "ada@example.com", "S", "<p>h</p>", "t"));
+            .send(
+                new EmailMessage(
+                    UUID.randomUUID(), "welcome_email", "ada@example.com", "S", "<p>h</p>", "t"));
 
     assertThat(result).isInstanceOf(Outcome.RetryLater.class);
   }
@@ -84,7 +92,9 @@ class SmtpEmailSenderIT {
   void a_malformed_recipient_is_permanent() {
     Outcome result =
         sender(smtp.getSmtp().getPort())
-            .send(new EmailMessage(UUID.randomUUID(), "not an address", "S", "<p>h</p>", "t"));
+            .send(
+                new EmailMessage(
+                    UUID.randomUUID(), "welcome_email", "not an address", "S", "<p>h</p>", "t"));
 
     assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
   }

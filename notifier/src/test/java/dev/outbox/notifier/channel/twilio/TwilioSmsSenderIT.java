@@ -41,7 +41,7 @@ class TwilioSmsSenderIT {
   void posts_the_exact_messages_request_and_returns_the_sid() {
     UUID eventId = UUID.randomUUID();
 
-    Outcome result = sender.send(new SmsMessage(eventId, "+15005550100", "Hello"));
+    Outcome result = sender.send(new SmsMessage(eventId, "welcome_sms", "+15005550100", "Hello"));
 
     assertThat(result).isInstanceOf(Outcome.Sent.class);
     assertThat(((Outcome.Sent) result).providerMessageId()).startsWith("SM");
@@ -59,7 +59,10 @@ class TwilioSmsSenderIT {
         .containsEntry("From", "+15005550006")
         .containsEntry("Body", "Hello")
         .containsEntry(
-            "StatusCallback", "https://shop.example/webhooks/twilio/status?event_id=" + eventId);
+            "StatusCallback",
+            "https://shop.example/webhooks/twilio/status?event_id="
+                + eventId
+                + "&handler=welcome_sms");
   }
 
   @ParameterizedTest
@@ -68,7 +71,7 @@ class TwilioSmsSenderIT {
     String to = "+1500555" + code;
     twilio.script(to, FakeHttpProvider.twilioError(400, code));
 
-    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), "welcome_sms", to, "Hello"));
 
     assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
     assertThat(((Outcome.DeadLetter) result).reason()).contains("" + code);
@@ -80,7 +83,7 @@ class TwilioSmsSenderIT {
     String to = "+15005550503";
     twilio.script(to, FakeHttpProvider.reply(503, ""), FakeHttpProvider.reply(503, ""));
 
-    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), "welcome_sms", to, "Hello"));
 
     assertThat(result).isInstanceOf(Outcome.RetryLater.class);
     assertThat(twilio.requestsTo(to)).hasSize(1);
@@ -98,7 +101,7 @@ class TwilioSmsSenderIT {
     String to = "+15005550" + (100 + Math.abs(body.hashCode() % 800));
     twilio.script(to, FakeHttpProvider.reply(503, body));
 
-    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), "welcome_sms", to, "Hello"));
 
     assertThat(result).isInstanceOf(Outcome.RetryLater.class);
     assertThat(((Outcome.RetryLater) result).reason()).contains("503");
@@ -110,7 +113,7 @@ class TwilioSmsSenderIT {
     String to = "+15005550404";
     twilio.script(to, FakeHttpProvider.reply(404, "{\"message\": \"no such route\"}"));
 
-    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), "welcome_sms", to, "Hello"));
 
     assertThat(result).isInstanceOf(Outcome.DeadLetter.class);
     assertThat(((Outcome.DeadLetter) result).reason()).contains("404");
@@ -121,7 +124,7 @@ class TwilioSmsSenderIT {
     String to = "+15005550429";
     twilio.script(to, FakeHttpProvider.twilioError(429, 20429));
 
-    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), to, "Hello"));
+    Outcome result = sender.send(new SmsMessage(UUID.randomUUID(), "welcome_sms", to, "Hello"));
 
     assertThat(result).isInstanceOf(Outcome.RetryLater.class);
     assertThat(twilio.requestsTo(to)).hasSize(1);
