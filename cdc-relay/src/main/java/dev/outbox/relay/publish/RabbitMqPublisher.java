@@ -39,6 +39,8 @@ public final class RabbitMqPublisher implements MessagePublisher {
    *     channel)
    * @param confirmTimeout how long to wait for the broker's answers before treating it as gone
    */
+  private static final String NACKED = "rejected by the broker (nack)";
+
   public RabbitMqPublisher(
       AmqpConnections connections, String exchange, int maxMessageBytes, Duration confirmTimeout) {
     this.connections = connections;
@@ -79,7 +81,14 @@ public final class RabbitMqPublisher implements MessagePublisher {
       discard();
       throw new BrokerUnavailableException("RabbitMQ unavailable: " + e.getMessage(), e, prefix);
     }
-    return new PublishResult(answers(messages, refused));
+    List<Refusal> answered = answers(messages, refused);
+    if (answered.stream().anyMatch(r -> r.reason().equals(NACKED))) {
+      // A nack says the broker could not take the message, which in a cluster means a queue on a
+      // node that went away; the channel's view of the queues can stay stale, so the retry gets a
+      // new one.
+      discard();
+    }
+    return new PublishResult(answered);
   }
 
   private List<Refusal> answers(List<OutboxMessage> messages, List<Refusal> tooLarge) {
@@ -87,7 +96,7 @@ public final class RabbitMqPublisher implements MessagePublisher {
     for (int i = 0; i < messages.size(); i++) {
       Confirms.Answer a = confirms.answer(i);
       if (a == Confirms.Answer.NACK) {
-        refused.add(new Refusal(messages.get(i), "rejected by the broker (nack)"));
+        refused.add(new Refusal(messages.get(i), NACKED));
       } else if (a == Confirms.Answer.RETURNED) {
         refused.add(new Refusal(messages.get(i), confirms.returnReason(i)));
       }
