@@ -98,7 +98,7 @@ class MetricsIT {
     assertThat(metrics.names())
         .contains(
             "jvm_memory_used_bytes",
-            "jvm_gc_pause_seconds_count",
+            "jvm_gc_memory_allocated_bytes_total",
             "jvm_threads_live_threads",
             "jvm_classes_loaded_classes",
             "process_cpu_usage",
