@@ -13,15 +13,10 @@ import dev.outbox.config.Pools;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.testing.HttpTestClient;
 import dev.outbox.testing.HttpTestClient.Response;
-import dev.outbox.testing.services.PrivatePostgres;
-import dev.outbox.testing.services.PrivateRabbitMq;
-import dev.outbox.testing.services.ServiceDirectory;
-import dev.outbox.testing.tls.IssuedCertificate;
 import dev.outbox.testing.tls.TestCa;
+import dev.outbox.testing.tls.TlsServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,28 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 class TlsIT {
 
-  static ServiceDirectory dir;
-  static TestCa ca;
-  static TestCa otherCa;
-  static PrivatePostgres pg;
-  static PrivateRabbitMq rabbit;
+  static TlsServices tls;
   static HikariDataSource pool;
 
   @BeforeAll
-  static void startServices() throws Exception {
-    dir = ServiceDirectory.create("api-tls-it");
-    Path certs = Files.createDirectories(dir.root().resolve("certs"));
-    ca = TestCa.create(certs, "outbox-test-ca");
-    otherCa = TestCa.create(certs, "other-ca");
-    IssuedCertificate server = ca.issue("localhost", List.of("DNS:localhost", "IP:127.0.0.1"));
-    pg =
-        PrivatePostgres.create(dir)
-            .withTls(ca, server)
-            .withHba("hostssl all all 127.0.0.1/32 trust")
-            .start();
-    pg.createDatabase("outbox");
-    rabbit = PrivateRabbitMq.create(dir).withTls(ca, server, "127.0.0.1", "127.0.0.2").start();
-    ApiConfig config = config(rabbit.amqpsUri("localhost"), ca);
+  static void startServices() {
+    tls = TlsServices.start("api-tls-it", pg -> pg.withHba("hostssl all all 127.0.0.1/32 trust"));
+    ApiConfig config = config(tls.rabbit().amqpsUri("localhost"), tls.ca());
     pool = Pools.create(config.database(), "api-tls", Api.POOL_SIZE);
     Migrations.migrate(pool, config.replication().publication());
   }
@@ -68,20 +48,14 @@ class TlsIT {
     if (pool != null) {
       pool.close();
     }
-    if (rabbit != null) {
-      rabbit.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
-    if (dir != null) {
-      dir.close();
+    if (tls != null) {
+      tls.close();
     }
   }
 
   @Test
   void the_api_writes_over_verified_tls_and_is_ready_with_the_named_broker_ca() {
-    try (Api api = start(config(rabbit.amqpsUri("localhost"), ca))) {
+    try (Api api = start(config(tls.rabbit().amqpsUri("localhost"), tls.ca()))) {
       HttpTestClient http = new HttpTestClient(api.port());
 
       Response created =
@@ -95,19 +69,20 @@ class TlsIT {
 
   @Test
   void a_broker_certificate_of_another_ca_shows_the_broker_down_and_the_log_says_why() {
-    List<String> warnings = readinessWarnings(config(rabbit.amqpsUri("localhost"), otherCa));
+    List<String> warnings =
+        readinessWarnings(config(tls.rabbit().amqpsUri("localhost"), tls.otherCa()));
 
     assertThat(warnings)
         .anySatisfy(
             line ->
                 assertThat(line)
                     .contains("the broker's certificate is not signed by a CA this process trusts")
-                    .contains("EVENT_BUS_CA_FILE=" + otherCa.certificate()));
+                    .contains("EVENT_BUS_CA_FILE=" + tls.otherCa().certificate()));
   }
 
   @Test
   void a_broker_host_name_the_certificate_does_not_name_shows_the_broker_down() {
-    List<String> warnings = readinessWarnings(config(rabbit.amqpsUri("127.0.0.2"), ca));
+    List<String> warnings = readinessWarnings(config(tls.rabbit().amqpsUri("127.0.0.2"), tls.ca()));
 
     assertThat(warnings)
         .anySatisfy(
@@ -147,7 +122,7 @@ class TlsIT {
                 "EMAIL_VERIFICATION_SECRET",
                 RunningApi.SECRET,
                 "DATABASE_URL",
-                pg.jdbcUrl("localhost", "outbox"),
+                tls.postgres().jdbcUrl("localhost", TlsServices.DATABASE),
                 "DATABASE_USER",
                 "postgres",
                 "EVENT_BUS_URL",

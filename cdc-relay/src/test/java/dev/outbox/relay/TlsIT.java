@@ -17,14 +17,10 @@ import dev.outbox.relay.publish.RabbitMqPublisher;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.RelayEnvironment;
 import dev.outbox.relay.window.WindowedPostgresConnector;
-import dev.outbox.testing.services.PrivatePostgres;
-import dev.outbox.testing.services.PrivateRabbitMq;
-import dev.outbox.testing.services.ServiceDirectory;
 import dev.outbox.testing.tls.IssuedCertificate;
 import dev.outbox.testing.tls.TestCa;
+import dev.outbox.testing.tls.TlsServices;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -49,59 +45,44 @@ class TlsIT {
   static final String PUBLICATION = "outbox_publication";
   static final String EXCHANGE = "tls_events";
 
-  static ServiceDirectory dir;
-  static TestCa ca;
-  static TestCa otherCa;
+  static TlsServices tls;
   static IssuedCertificate client;
-  static PrivatePostgres pg;
-  static PrivateRabbitMq rabbit;
 
   @BeforeAll
   static void startServices() throws Exception {
-    dir = ServiceDirectory.create("relay-tls-it");
-    Path certs = Files.createDirectories(dir.root().resolve("certs"));
-    ca = TestCa.create(certs, "outbox-test-ca");
-    otherCa = TestCa.create(certs, "other-ca");
-    IssuedCertificate server = ca.issue("localhost", List.of("DNS:localhost", "IP:127.0.0.1"));
-    client = ca.issue("postgres", List.of());
     // Every TCP connection must be TLS with a client certificate of the CA for user postgres: the
     // relay's replication stream connects only if DATABASE_URL's sslcert and sslkey reach it.
-    pg =
-        PrivatePostgres.create(dir)
-            .alsoListenOn("127.0.0.2")
-            .withTls(ca, server)
-            .withHba("hostssl all all 127.0.0.1/32 cert", "hostssl all all 127.0.0.2/32 cert")
-            .start();
-    pg.createDatabase("outbox");
-    rabbit = PrivateRabbitMq.create(dir).withTls(ca, server, "127.0.0.1", "127.0.0.2").start();
-    try (Connection amqp = AmqpConnections.parse(rabbit.amqpUri()).open("relay-tls-it")) {
+    tls =
+        TlsServices.start(
+            "relay-tls-it",
+            pg ->
+                pg.alsoListenOn("127.0.0.2")
+                    .withHba(
+                        "hostssl all all 127.0.0.1/32 cert", "hostssl all all 127.0.0.2/32 cert"));
+    client = tls.ca().issue("postgres", List.of());
+    try (Connection amqp = AmqpConnections.parse(tls.rabbit().amqpUri()).open("relay-tls-it")) {
       EventExchange.declare(amqp, EXCHANGE);
     }
   }
 
   @AfterAll
   static void stopServices() {
-    if (rabbit != null) {
-      rabbit.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
-    if (dir != null) {
-      dir.close();
+    if (tls != null) {
+      tls.close();
     }
   }
 
   @Test
   void the_relay_streams_over_verified_tls_and_publishes_over_amqps_with_the_named_ca()
       throws Exception {
-    RelayConfig config = config("localhost", ca, rabbit.amqpsUri("localhost"));
+    RelayConfig config = config("localhost", tls.ca(), tls.rabbit().amqpsUri("localhost"));
     try (HikariDataSource pool = Pools.create(config.database(), "relay-tls", Relay.POOL_SIZE);
-        Connection amqp = AmqpConnections.parse(rabbit.amqpUri()).open("relay-tls-it-queue")) {
+        Connection amqp =
+            AmqpConnections.parse(tls.rabbit().amqpUri()).open("relay-tls-it-queue")) {
       Migrations.migrate(pool, PUBLICATION);
       ReceivedMessages received = ReceivedMessages.bind(amqp, EXCHANGE, "tls_all", "#");
       try (Relay relay = Relay.start(config, pool, new SimpleMeterRegistry())) {
-        assertThat(relay.awaitStreaming(Duration.ofSeconds(90))).as(pg.log()).isTrue();
+        assertThat(relay.awaitStreaming(Duration.ofSeconds(90))).as(tls.postgres().log()).isTrue();
         UUID id = insert(pool);
 
         await("the event over amqps")
@@ -117,7 +98,7 @@ class TlsIT {
   @Test
   void a_database_certificate_of_another_ca_is_refused_by_the_pool_and_by_debezium()
       throws Exception {
-    RelayConfig config = config("localhost", otherCa, rabbit.amqpsUri("localhost"));
+    RelayConfig config = config("localhost", tls.otherCa(), tls.rabbit().amqpsUri("localhost"));
 
     assertThatThrownBy(() -> Pools.create(config.database(), "relay-wrong-ca", 1).close())
         .rootCause()
@@ -128,7 +109,7 @@ class TlsIT {
 
   @Test
   void a_database_host_name_the_certificate_does_not_name_is_refused() throws Exception {
-    RelayConfig config = config("127.0.0.2", ca, rabbit.amqpsUri("localhost"));
+    RelayConfig config = config("127.0.0.2", tls.ca(), tls.rabbit().amqpsUri("localhost"));
 
     assertThatThrownBy(() -> Pools.create(config.database(), "relay-wrong-host", 1).close())
         .hasStackTraceContaining("The hostname 127.0.0.2 could not be verified");
@@ -139,13 +120,14 @@ class TlsIT {
   @Test
   void a_broker_certificate_of_another_ca_or_for_another_host_is_refused_saying_so()
       throws Exception {
-    RelayConfig otherCaConfig = config("localhost", otherCa, rabbit.amqpsUri("localhost"));
-    RelayConfig otherHostConfig = config("localhost", ca, rabbit.amqpsUri("127.0.0.2"));
+    RelayConfig otherCaConfig =
+        config("localhost", tls.otherCa(), tls.rabbit().amqpsUri("localhost"));
+    RelayConfig otherHostConfig = config("localhost", tls.ca(), tls.rabbit().amqpsUri("127.0.0.2"));
 
     assertThatThrownBy(() -> publishNothing(otherCaConfig))
         .isInstanceOf(BrokerUnavailableException.class)
         .hasMessageContaining("the broker's certificate is not signed by a CA this process trusts")
-        .hasMessageContaining("EVENT_BUS_CA_FILE=" + otherCa.certificate());
+        .hasMessageContaining("EVENT_BUS_CA_FILE=" + tls.otherCa().certificate());
     assertThatThrownBy(() -> publishNothing(otherHostConfig))
         .isInstanceOf(BrokerUnavailableException.class)
         .hasMessageContaining("does not name the host of EVENT_BUS_URL")
@@ -159,8 +141,10 @@ class TlsIT {
         "jdbc:postgresql://"
             + dbHost
             + ":"
-            + pg.port()
-            + "/outbox?sslmode=verify-full&sslrootcert="
+            + tls.postgres().port()
+            + "/"
+            + TlsServices.DATABASE
+            + "?sslmode=verify-full&sslrootcert="
             + trusted.certificate()
             + "&sslcert="
             + client.certificate()

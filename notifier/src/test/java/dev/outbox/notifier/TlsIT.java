@@ -13,18 +13,12 @@ import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
 import dev.outbox.config.Pools;
 import dev.outbox.notifier.config.NotifierConfig;
-import dev.outbox.testing.services.PrivatePostgres;
-import dev.outbox.testing.services.PrivateRabbitMq;
-import dev.outbox.testing.services.ServiceDirectory;
-import dev.outbox.testing.tls.IssuedCertificate;
 import dev.outbox.testing.tls.TestCa;
+import dev.outbox.testing.tls.TlsServices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
@@ -39,44 +33,26 @@ import org.junit.jupiter.api.Test;
  */
 class TlsIT {
 
-  static ServiceDirectory dir;
-  static TestCa ca;
-  static TestCa otherCa;
-  static PrivatePostgres pg;
-  static PrivateRabbitMq rabbit;
+  static TlsServices tls;
 
   @BeforeAll
-  static void startServices() throws Exception {
-    dir = ServiceDirectory.create("notifier-tls-it");
-    Path certs = Files.createDirectories(dir.root().resolve("certs"));
-    ca = TestCa.create(certs, "outbox-test-ca");
-    otherCa = TestCa.create(certs, "other-ca");
-    IssuedCertificate server = ca.issue("localhost", List.of("DNS:localhost", "IP:127.0.0.1"));
-    pg =
-        PrivatePostgres.create(dir)
-            .withTls(ca, server)
-            .withHba("hostssl all all 127.0.0.1/32 trust");
-    pg.start().createDatabase("outbox");
-    rabbit = PrivateRabbitMq.create(dir).withTls(ca, server, "127.0.0.1", "127.0.0.2").start();
+  static void startServices() {
+    tls =
+        TlsServices.start(
+            "notifier-tls-it", pg -> pg.withHba("hostssl all all 127.0.0.1/32 trust"));
   }
 
   @AfterAll
   static void stopServices() {
-    if (rabbit != null) {
-      rabbit.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
-    if (dir != null) {
-      dir.close();
+    if (tls != null) {
+      tls.close();
     }
   }
 
   @Test
   void the_notifier_handles_an_event_over_verified_tls_to_the_database_and_the_broker()
       throws Exception {
-    NotifierConfig config = config(rabbit.amqpsUri("localhost"), ca);
+    NotifierConfig config = config(tls.rabbit().amqpsUri("localhost"), tls.ca());
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (HikariDataSource pool =
             Pools.create(config.database(), "notifier-tls", Notifier.poolSize(config));
@@ -94,21 +70,21 @@ class TlsIT {
 
   @Test
   void a_broker_certificate_of_another_ca_keeps_the_notifier_from_starting() throws Exception {
-    NotifierConfig config = config(rabbit.amqpsUri("localhost"), otherCa);
+    NotifierConfig config = config(tls.rabbit().amqpsUri("localhost"), tls.otherCa());
     try (HikariDataSource pool = Pools.create(config.database(), "notifier-tls-ca", 4);
         Notifier notifier = new Notifier(config, pool, new SimpleMeterRegistry())) {
       assertThatThrownBy(notifier::start)
           .isInstanceOf(SSLException.class)
           .hasMessageContaining(
               "the broker's certificate is not signed by a CA this process trusts")
-          .hasMessageContaining("EVENT_BUS_CA_FILE=" + otherCa.certificate());
+          .hasMessageContaining("EVENT_BUS_CA_FILE=" + tls.otherCa().certificate());
     }
   }
 
   @Test
   void a_broker_host_name_the_certificate_does_not_name_keeps_the_notifier_from_starting()
       throws Exception {
-    NotifierConfig config = config(rabbit.amqpsUri("127.0.0.2"), ca);
+    NotifierConfig config = config(tls.rabbit().amqpsUri("127.0.0.2"), tls.ca());
     try (HikariDataSource pool = Pools.create(config.database(), "notifier-tls-host", 4);
         Notifier notifier = new Notifier(config, pool, new SimpleMeterRegistry())) {
       assertThatThrownBy(notifier::start)
@@ -120,11 +96,12 @@ class TlsIT {
 
   @Test
   void a_database_certificate_of_another_ca_is_refused_by_the_pool() {
-    Map<String, String> env = environment(rabbit.amqpsUri("localhost"), ca);
+    Map<String, String> env = environment(tls.rabbit().amqpsUri("localhost"), tls.ca());
     env.put(
         "DATABASE_URL",
-        pg.jdbcUrl("localhost", "outbox")
-            .replace(ca.certificate().toString(), otherCa.certificate().toString()));
+        tls.postgres()
+            .jdbcUrl("localhost", TlsServices.DATABASE)
+            .replace(tls.ca().certificate().toString(), tls.otherCa().certificate().toString()));
     NotifierConfig config = ConfigReader.read(Environment.of(env), NotifierConfig::read);
 
     assertThatThrownBy(() -> Pools.create(config.database(), "notifier-tls-db", 1).close())
@@ -139,7 +116,7 @@ class TlsIT {
 
   private static Map<String, String> environment(String eventBusUrl, TestCa trusted) {
     Map<String, String> env = new HashMap<>();
-    env.put("DATABASE_URL", pg.jdbcUrl("localhost", "outbox"));
+    env.put("DATABASE_URL", tls.postgres().jdbcUrl("localhost", TlsServices.DATABASE));
     env.put("DATABASE_USER", "postgres");
     env.put("EVENT_BUS_URL", eventBusUrl);
     env.put("EVENT_BUS_CA_FILE", trusted.certificate().toString());
@@ -153,7 +130,7 @@ class TlsIT {
 
   // Over the node's plain listener: the test's own publisher, not the subject.
   private static void publish(String exchange, TestEvents event) throws Exception {
-    try (Connection amqp = AmqpConnections.parse(rabbit.amqpUri()).open("notifier-tls-it");
+    try (Connection amqp = AmqpConnections.parse(tls.rabbit().amqpUri()).open("notifier-tls-it");
         Channel ch = amqp.createChannel()) {
       ch.confirmSelect();
       AMQP.BasicProperties props =
