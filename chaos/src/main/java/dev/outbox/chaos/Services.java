@@ -2,7 +2,6 @@ package dev.outbox.chaos;
 
 import dev.outbox.chaos.infra.PrivatePostgres;
 import dev.outbox.chaos.infra.PrivateRabbit;
-import dev.outbox.chaos.infra.Shell;
 import dev.outbox.chaos.infra.Workspace;
 import dev.outbox.chaos.pipeline.RoleEnvironment;
 import dev.outbox.chaos.provider.ProviderStandIn;
@@ -26,14 +25,13 @@ final class Services implements AutoCloseable {
   Services(ChaosOptions options) throws Exception {
     try {
       workspace = opened(Workspace.create(options.out()));
-      Shell shell = new Shell(workspace.data());
       provider = opened(ProviderStandIn.start(3, Duration.ofMillis(15)));
       log("initdb and start of a private PostgreSQL cluster");
-      postgres = opened(PrivatePostgres.create(workspace, shell, options.pgBin()));
+      postgres = opened(PrivatePostgres.create(workspace, options.pgBin()));
       postgres.start();
       postgres.createDatabase(RoleEnvironment.DATABASE);
       log("start of a private RabbitMQ node");
-      rabbit = opened(PrivateRabbit.create(workspace, shell));
+      rabbit = opened(PrivateRabbit.create(workspace));
       rabbit.start();
     } catch (Exception e) {
       close();

@@ -1,5 +1,6 @@
 package dev.outbox.chaos.infra;
 
+import dev.outbox.config.process.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,13 @@ public final class PrivatePostgres implements AutoCloseable {
 
   private static final Duration COMMAND = Duration.ofSeconds(90);
 
-  private final Shell shell;
   private final Path bin;
   private final Path dataDir;
   private final Path logFile;
   private final Path keptLog;
   private final int port;
 
-  private PrivatePostgres(
-      Shell shell, Path bin, Path dataDir, Path logFile, Path keptLog, int port) {
-    this.shell = shell;
+  private PrivatePostgres(Path bin, Path dataDir, Path logFile, Path keptLog, int port) {
     this.bin = bin;
     this.dataDir = dataDir;
     this.logFile = logFile;
@@ -40,13 +38,12 @@ public final class PrivatePostgres implements AutoCloseable {
   }
 
   /** initdb a new cluster with logical decoding and room for the run's slots; not started yet. */
-  public static PrivatePostgres create(Workspace ws, Shell shell, Path bin) throws IOException {
+  public static PrivatePostgres create(Workspace ws, Path bin) throws IOException {
     Path dataDir = ws.ownedDirectory("pg", "postgres");
     Path sockets = ws.ownedDirectory("pg-socket", "postgres");
     Path logFile = ws.ownedDirectory("pg-log", "postgres").resolve("postgres.log");
     int port = Ports.freeBetween(20_000, 30_000);
-    PrivatePostgres pg =
-        new PrivatePostgres(shell, bin, dataDir, logFile, ws.log("postgres"), port);
+    PrivatePostgres pg = new PrivatePostgres(bin, dataDir, logFile, ws.log("postgres"), port);
     pg.asPostgres(
             List.of(
                 bin.resolve("initdb").toString(),
@@ -77,7 +74,7 @@ public final class PrivatePostgres implements AutoCloseable {
             ""),
         StandardOpenOption.APPEND);
     ws.teardown()
-        .addCommand(Shell.asUser("postgres", Map.of(), pg.pgCtl("-m", "immediate", "stop")));
+        .addCommand(Commands.asUser("postgres", Map.of(), pg.pgCtl("-m", "immediate", "stop")));
     return pg;
   }
 
@@ -121,8 +118,8 @@ public final class PrivatePostgres implements AutoCloseable {
     return command;
   }
 
-  private Shell.Result asPostgres(List<String> command) {
-    return shell.run(COMMAND, Shell.asUser("postgres", Map.of(), command));
+  private Commands.Result asPostgres(List<String> command) {
+    return Commands.run(COMMAND, Commands.asUser("postgres", Map.of(), command));
   }
 
   /** Stops the cluster and keeps its log with the run's other logs. */

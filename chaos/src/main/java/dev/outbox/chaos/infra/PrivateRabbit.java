@@ -1,5 +1,6 @@
 package dev.outbox.chaos.infra;
 
+import dev.outbox.config.process.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ public final class PrivateRabbit implements AutoCloseable {
 
   private static final Duration START = Duration.ofSeconds(120);
 
-  private final Shell shell;
   private final Map<String, String> env;
   private final String node;
   private final int port;
@@ -33,9 +33,7 @@ public final class PrivateRabbit implements AutoCloseable {
   private final Path keptLog;
   private final Path commandLog;
 
-  private PrivateRabbit(
-      Shell shell, Map<String, String> env, String node, int port, Path logDir, Path keptLog) {
-    this.shell = shell;
+  private PrivateRabbit(Map<String, String> env, String node, int port, Path logDir, Path keptLog) {
     this.env = env;
     this.node = node;
     this.port = port;
@@ -44,7 +42,7 @@ public final class PrivateRabbit implements AutoCloseable {
     this.commandLog = keptLog.resolveSibling("rabbitmq-commands.log");
   }
 
-  public static PrivateRabbit create(Workspace ws, Shell shell) throws IOException {
+  public static PrivateRabbit create(Workspace ws) throws IOException {
     Path home = ws.ownedDirectory("rabbit", "rabbitmq");
     Path logDir = ws.ownedDirectory("rabbit/log", "rabbitmq");
     int port = Ports.freeBetween(30_000, 40_000);
@@ -68,8 +66,9 @@ public final class PrivateRabbit implements AutoCloseable {
     env.put("RABBITMQ_ENABLED_PLUGINS_FILE", home.resolve("enabled_plugins").toString());
     env.put("ERL_EPMD_ADDRESS", "127.0.0.1");
     env.put("ERL_FLAGS", "-kernel inet_dist_use_interface {127,0,0,1}");
-    shell.run(Duration.ofSeconds(10), List.of("chown", "-R", "rabbitmq:rabbitmq", home.toString()));
-    PrivateRabbit rabbit = new PrivateRabbit(shell, env, node, port, logDir, ws.log("rabbitmq"));
+    Commands.run(
+        Duration.ofSeconds(10), List.of("chown", "-R", "rabbitmq:rabbitmq", home.toString()));
+    PrivateRabbit rabbit = new PrivateRabbit(env, node, port, logDir, ws.log("rabbitmq"));
     ws.teardown().addCommand(rabbit.command("rabbitmqctl", "-q", "-n", node, "stop"));
     return rabbit;
   }
@@ -82,7 +81,7 @@ public final class PrivateRabbit implements AutoCloseable {
   public void start() {
     record(
             "rabbitmq-server -detached",
-            shell.run(Duration.ofSeconds(30), command("rabbitmq-server", "-detached")))
+            Commands.run(Duration.ofSeconds(30), command("rabbitmq-server", "-detached")))
         .orThrow();
     awaitStartup();
   }
@@ -106,7 +105,7 @@ public final class PrivateRabbit implements AutoCloseable {
   }
 
   private void awaitStartup() {
-    AtomicReference<Shell.Result> last = new AtomicReference<>();
+    AtomicReference<Commands.Result> last = new AtomicReference<>();
     try {
       // await_startup fails at once while the node is not registered yet: ask again until it is
       Awaitility.await("RabbitMQ node " + node + " started")
@@ -120,7 +119,7 @@ public final class PrivateRabbit implements AutoCloseable {
                           last.updateAndGet(r -> ctl("await_startup", "--timeout", "20")))
                       .ok());
     } catch (ConditionTimeoutException e) {
-      Shell.Result result = last.get();
+      Commands.Result result = last.get();
       throw new IllegalStateException(
           "RabbitMQ node "
               + node
@@ -133,7 +132,7 @@ public final class PrivateRabbit implements AutoCloseable {
   }
 
   /** Keeps what a node command printed in the run's logs (the node's own log may not exist). */
-  private Shell.Result record(String what, Shell.Result result) {
+  private Commands.Result record(String what, Commands.Result result) {
     try {
       Files.writeString(
           commandLog,
@@ -146,15 +145,15 @@ public final class PrivateRabbit implements AutoCloseable {
     return result;
   }
 
-  private Shell.Result ctl(String... args) {
+  private Commands.Result ctl(String... args) {
     List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q", "-n", node));
     command.addAll(List.of(args));
     // 60 s was too short for stop_app at a load average of 50 (run 20261201T124912Z).
-    return shell.run(Duration.ofSeconds(180), command(command.toArray(String[]::new)));
+    return Commands.run(Duration.ofSeconds(180), command(command.toArray(String[]::new)));
   }
 
   private List<String> command(String... command) {
-    return Shell.asUser("rabbitmq", env, List.of(command));
+    return Commands.asUser("rabbitmq", env, List.of(command));
   }
 
   /** Stops the node (SIGKILL if it does not stop) and keeps its log with the run's other logs. */

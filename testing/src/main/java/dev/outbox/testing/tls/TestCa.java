@@ -1,6 +1,6 @@
 package dev.outbox.testing.tls;
 
-import dev.outbox.testing.services.Commands;
+import dev.outbox.config.process.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
