@@ -212,7 +212,10 @@ public final class OutboxCapture implements AutoCloseable {
     } catch (InterruptedException | RuntimeException e) {
       // Not acknowledged: those events are read and sent again after the restart.
       log.warn("could not acknowledge the last delivered events before stopping: {}", e.toString());
-      if (e instanceof InterruptedException) {
+      // Only a real interrupt is handed on: re-raising the relay's own stop here interrupted the
+      // leader election's thread, whose next wait for the lock then ended the election silently
+      // (a relay neither active nor standby, found by the chaos suite's relay-kill-2).
+      if (e instanceof InterruptedException && !(e instanceof Stopper.Stopping)) {
         Thread.currentThread().interrupt();
       }
     }

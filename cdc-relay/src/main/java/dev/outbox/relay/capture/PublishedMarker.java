@@ -63,8 +63,10 @@ final class PublishedMarker implements AutoCloseable {
     try {
       last.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof InterruptedException stopping) {
-        throw stopping;
+      if (e.getCause() instanceof InterruptedException) {
+        // The marker's thread was stopped (the relay's stop or the executor's shutdown): the
+        // caller's thread was not interrupted.
+        throw new Stopper.Stopping("marking stopped: " + e.getCause().getMessage());
       }
       throw new IllegalStateException("marking published outbox rows failed", e.getCause());
     }

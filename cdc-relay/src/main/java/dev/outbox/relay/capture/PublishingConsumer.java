@@ -59,7 +59,7 @@ final class PublishingConsumer
       throws InterruptedException {
     if (stopper.isStopped()) {
       // Neither published nor acknowledged: read again after the restart.
-      throw new InterruptedException("relay stopping");
+      throw new Stopper.Stopping("relay stopping");
     }
     boolean replaying = replay != null && replay.isRunning();
     List<OutboxMessage> messages = mapper.messagesOf(records);

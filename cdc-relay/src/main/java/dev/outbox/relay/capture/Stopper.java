@@ -44,7 +44,18 @@ final class Stopper {
   /** Waits {@code delay}; throws when the relay stops meanwhile (nothing may be acknowledged). */
   void pause(Duration delay) throws InterruptedException {
     if (stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new InterruptedException("relay stopping");
+      throw new Stopping("relay stopping");
+    }
+  }
+
+  /**
+   * The relay's own stop, thrown where a wait ends because of it. Unlike a thread's interrupt it
+   * says nothing about the thread that catches it, so it is never turned back into the thread's
+   * interrupt flag: the closing thread may be the leader election's, which must go on competing.
+   */
+  static final class Stopping extends InterruptedException {
+    Stopping(String message) {
+      super(message);
     }
   }
 }
