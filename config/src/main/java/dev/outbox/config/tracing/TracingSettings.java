@@ -27,14 +27,13 @@ public record TracingSettings(Map<String, String> properties) {
                   + " unset, no span leaves the process (trace context is still accepted, stored"
                   + " and passed on). The SDK's other OTEL_* variables apply as documented by"
                   + " OpenTelemetry")
-          .readBy(Role.API, Role.RELAY, Role.NOTIFIER);
+          .readBy(Role.API, Role.NOTIFIER);
 
   public static final Setting<String> SERVICE_NAME =
       Setting.text("OTEL_SERVICE_NAME")
           .withDescription(
-              "service.name of the spans; unset, outbox-api, outbox-relay or outbox-notifier by"
-                  + " role")
-          .readBy(Role.API, Role.RELAY, Role.NOTIFIER);
+              "service.name of the spans; unset, outbox-api or outbox-notifier by role")
+          .readBy(Role.API, Role.NOTIFIER);
 
   private static final String PREFIX = "OTEL_";
 
