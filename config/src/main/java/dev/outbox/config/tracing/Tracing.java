@@ -38,8 +38,17 @@ public final class Tracing implements AutoCloseable {
               .build()
               .getOpenTelemetrySdk());
     } catch (ConfigurationException e) {
-      throw new ConfigException("an OTEL_* variable is not valid: " + e.getMessage(), e);
+      throw new ConfigException("an OTEL_* variable is not valid: " + rootMessage(e), e);
     }
+  }
+
+  // The SDK wraps what it refused in "Unexpected configuration error"; the root says what it was.
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
   }
 
   public OpenTelemetry openTelemetry() {

@@ -13,8 +13,10 @@ import java.util.TreeMap;
  * the environment under its SDK property name ({@code OTEL_SERVICE_NAME} is {@code
  * otel.service.name}), so the SDK's own variables work as its documentation describes, with three
  * decisions of ours on top: no span exporter unless {@link #OTLP_ENDPOINT} is set, never a metrics
- * or logs exporter (metrics are Micrometer's on /metrics, logs go to stdout), and the role's
- * service name unless {@link #SERVICE_NAME} is set.
+ * or logs exporter (metrics are Micrometer's on /metrics, logs go to stdout), the role's service
+ * name unless {@link #SERVICE_NAME} is set, and OTLP over HTTP unless {@code
+ * OTEL_EXPORTER_OTLP_PROTOCOL} says otherwise (the Java SDK's default is gRPC, for which the jar
+ * ships no sender: it sends with the JDK's HTTP client).
  *
  * @param properties SDK property names to values, as {@link Tracing#start} hands them over
  */
@@ -52,6 +54,7 @@ public record TracingSettings(Map<String, String> properties) {
     if (!exporting) {
       properties.put("otel.traces.exporter", "none");
     }
+    properties.putIfAbsent("otel.exporter.otlp.protocol", "http/protobuf");
     properties.put("otel.metrics.exporter", "none");
     properties.put("otel.logs.exporter", "none");
     return new TracingSettings(properties);

@@ -80,6 +80,28 @@ class TracingTest {
   }
 
   @Test
+  void with_an_endpoint_the_sdk_starts_with_an_otlp_exporter_and_closes() {
+    try (Tracing tracing =
+        Tracing.start(settings(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:1")))) {
+      assertThat(tracing.openTelemetry().toString()).contains("OtlpHttpSpanExporter");
+    }
+  }
+
+  @Test
+  void a_protocol_without_a_sender_is_refused_saying_why() {
+    var settings =
+        settings(
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:1",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"));
+
+    assertThatThrownBy(() -> Tracing.start(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("OTEL_")
+        .hasMessageContaining("GrpcSenderProvider");
+  }
+
+  @Test
   void a_malformed_traceparent_means_no_parent_never_an_error() {
     assertThat(TraceParent.traceId("00-not-hex-01")).isNull();
     assertThat(TraceParent.traceId("00-00000000000000000000000000000000-00f067aa0ba902b7-01"))
