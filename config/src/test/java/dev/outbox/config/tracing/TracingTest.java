@@ -3,13 +3,17 @@ package dev.outbox.config.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.outbox.config.ConfigException;
 import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class TracingTest {
@@ -80,10 +84,27 @@ class TracingTest {
   }
 
   @Test
-  void with_an_endpoint_the_sdk_starts_with_an_otlp_exporter_and_closes() {
-    try (Tracing tracing =
-        Tracing.start(settings(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:1")))) {
-      assertThat(tracing.openTelemetry().toString()).contains("OtlpHttpSpanExporter");
+  void with_an_endpoint_spans_are_sent_over_otlp_http_and_flushed_on_close() throws Exception {
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    collector.createContext(
+        "/",
+        exchange -> {
+          received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    collector.start();
+    try {
+      String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
+      try (Tracing tracing =
+          Tracing.start(settings(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)))) {
+        tracing.openTelemetry().getTracer("test").spanBuilder("sent").startSpan().end();
+      }
+      assertThat(received).containsExactly("POST /v1/traces");
+    } finally {
+      collector.stop(0);
     }
   }
 
