@@ -3,16 +3,19 @@ package dev.outbox.api;
 import dev.outbox.api.admin.AdminController;
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.api.ops.OpsController;
+import dev.outbox.api.ops.RequestTracing;
 import dev.outbox.api.order.OrderController;
 import dev.outbox.api.request.IdempotentPost;
 import dev.outbox.api.user.UserController;
 import dev.outbox.api.webhook.WebhookController;
 import dev.outbox.config.PortInUse;
 import dev.outbox.config.health.HealthCheck;
+import dev.outbox.config.tracing.TraceParent;
 import dev.outbox.core.application.EmailVerificationTokens;
 import dev.outbox.core.application.UseCases;
 import dev.outbox.core.persistence.CorePersistence;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +53,8 @@ public final class Api implements AutoCloseable {
 
   /**
    * As {@link #start(ApiConfig, DataSource, PrometheusMeterRegistry)}, /ready also requiring {@code
-   * roleChecks}: the roles {@code all} runs in the same process.
+   * roleChecks}: the roles {@code all} runs in the same process. Without tracing: an incoming
+   * traceparent is stored as it came, and a request without one stores none.
    *
    * @throws dev.outbox.config.ConfigException when HTTP_PORT is taken
    */
@@ -59,8 +63,24 @@ public final class Api implements AutoCloseable {
       DataSource dataSource,
       PrometheusMeterRegistry registry,
       List<HealthCheck> roleChecks) {
+    return start(config, dataSource, registry, roleChecks, OpenTelemetry.noop());
+  }
+
+  /**
+   * As {@link #start(ApiConfig, DataSource, PrometheusMeterRegistry, List)}, each request traced
+   * with {@code openTelemetry} (the caller's, closed by the caller after {@link #close()}) and each
+   * outbox row storing its request's traceparent.
+   *
+   * @throws dev.outbox.config.ConfigException when HTTP_PORT is taken
+   */
+  public static Api start(
+      ApiConfig config,
+      DataSource dataSource,
+      PrometheusMeterRegistry registry,
+      List<HealthCheck> roleChecks,
+      OpenTelemetry openTelemetry) {
     Clock clock = Clock.systemUTC();
-    CorePersistence core = CorePersistence.create(dataSource);
+    CorePersistence core = CorePersistence.create(dataSource, TraceParent::current);
     try {
       UseCases useCases =
           core.useCases(
@@ -68,8 +88,10 @@ public final class Api implements AutoCloseable {
       ApiServer server =
           new ApiServer(
               config.httpPort(),
-              routeGroups(config, dataSource, registry, useCases, roleChecks, clock));
+              routeGroups(
+                  config, dataSource, registry, useCases, roleChecks, clock, openTelemetry));
       PortInUse.explain(server::start, ApiConfig.HTTP_PORT.name(), config.httpPort());
+      server.bindJettyMeters(registry);
       return new Api(core, server);
     } catch (RuntimeException e) {
       core.close();
@@ -83,9 +105,12 @@ public final class Api implements AutoCloseable {
       PrometheusMeterRegistry registry,
       UseCases useCases,
       List<HealthCheck> roleChecks,
-      Clock clock) {
+      Clock clock,
+      OpenTelemetry openTelemetry) {
     IdempotentPost idempotent = new IdempotentPost(useCases.idempotentRequests());
     List<RouteGroup> groups = new ArrayList<>();
+    // First: its before-handler makes the request's span current before any other runs.
+    groups.add(new RequestTracing(openTelemetry));
     groups.add(new OpsController(dataSource, config.eventBus(), registry, roleChecks));
     groups.add(
         new UserController(

@@ -7,6 +7,10 @@ import dev.outbox.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -49,6 +53,17 @@ public final class ApiServer {
   public ApiServer start() {
     app.start();
     return this;
+  }
+
+  /**
+   * Binds Jetty's meters to {@code registry}: its thread pool ({@code jetty_threads_*}) and its
+   * connections ({@code jetty_connections_*}, bytes in and out). Call after {@link #start()}: the
+   * connectors exist then.
+   */
+  public void bindJettyMeters(MeterRegistry registry) {
+    var server = app.jettyServer().server();
+    new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
+    JettyConnectionMetrics.addToAllConnectors(server, registry);
   }
 
   /** The port the server listens on (the chosen one when started on port 0). */

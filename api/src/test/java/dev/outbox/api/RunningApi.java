@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.outbox.api.config.ApiConfig;
 import dev.outbox.config.ConfigReader;
 import dev.outbox.config.Environment;
+import dev.outbox.config.tracing.Tracing;
+import dev.outbox.config.tracing.TracingSettings;
 import dev.outbox.core.config.Migrations;
 import dev.outbox.testing.HttpTestClient;
 import dev.outbox.testing.OutboxRows;
@@ -29,6 +31,7 @@ public final class RunningApi implements AutoCloseable {
   private final HikariDataSource pool;
   private final Rows rows;
   private final OutboxRows outbox;
+  private final Tracing tracing;
   private final Api api;
   private final HttpTestClient http;
 
@@ -45,7 +48,16 @@ public final class RunningApi implements AutoCloseable {
     env.putAll(extraEnv);
     ApiConfig config = ConfigReader.read(Environment.of(env), ApiConfig::read);
     Migrations.migrate(pool, config.replication().publication());
-    this.api = Api.start(config, pool, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    this.tracing =
+        Tracing.start(
+            ConfigReader.read(Environment.of(env), c -> TracingSettings.read(c, "outbox-api")));
+    this.api =
+        Api.start(
+            config,
+            pool,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            List.of(),
+            tracing.openTelemetry());
     this.http = new HttpTestClient(api.port());
   }
 
@@ -78,6 +90,11 @@ public final class RunningApi implements AutoCloseable {
     return outbox.count();
   }
 
+  /** A text column of the one row {@code sql} selects. */
+  public String text(String sql, Object... args) {
+    return rows.text(sql, args);
+  }
+
   /** The outbox rows of one aggregate, in the order they were written. */
   public List<OutboxRows.Row> outbox(String aggregateId) {
     return outbox.of(aggregateId);
@@ -92,6 +109,7 @@ public final class RunningApi implements AutoCloseable {
     try {
       api.close();
     } finally {
+      tracing.close();
       pool.close();
       db.close();
     }

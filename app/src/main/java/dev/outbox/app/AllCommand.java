@@ -63,7 +63,8 @@ final class AllCommand implements Callable<Integer> {
                   "outbox",
                   Api.POOL_SIZE + Relay.POOL_SIZE + Notifier.poolSize(notifier));
           out.println(MigrationRun.apply(pool, settings.replication().publication()).summary());
-          var notifierRole = Roles.notifier(roles, notifier, pool, registry, out);
+          var notifierRole =
+              Roles.notifier(roles, notifier, pool, registry, out, settings.notifierTracing());
           var relayRole = Roles.relay(roles, relay, pool, registry, out);
           Roles.api(
               roles,
@@ -71,7 +72,8 @@ final class AllCommand implements Callable<Integer> {
               pool,
               registry,
               out,
-              List.of(relayRole.readiness(), notifierRole.readiness()));
+              List.of(relayRole.readiness(), notifierRole.readiness()),
+              settings.apiTracing());
         });
   }
 }

@@ -37,7 +37,7 @@ final class ApiCommand implements Callable<Integer> {
           var pool = Roles.pool(roles, registry, settings.database(), "api", Api.POOL_SIZE);
           var core = Migrations.migrate(pool, settings.replication().publication());
           out.println("migrations applied: %d new (core)".formatted(core.migrationsExecuted));
-          Roles.api(roles, config, pool, registry, out, List.of());
+          Roles.api(roles, config, pool, registry, out, List.of(), settings.tracing());
         });
   }
 }

@@ -7,6 +7,7 @@ import dev.outbox.config.EventBusSettings;
 import dev.outbox.config.ExitCodes;
 import dev.outbox.config.ReplicationSettings;
 import dev.outbox.config.Setting;
+import dev.outbox.config.tracing.TracingSettings;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.config.RelayConfig;
 import java.util.ArrayList;
@@ -50,7 +51,10 @@ public final class ConfigReference {
                 "Probes and metrics of the relay and notifier processes",
                 List.of(ProbeServer.PORT)),
             new ReferenceText.Group("Notifier", NotifierConfig.settings()),
-            new ReferenceText.Group("Logs of every process", List.of(LogOutput.FORMAT)));
+            new ReferenceText.Group("Logs of every process", List.of(LogOutput.FORMAT)),
+            new ReferenceText.Group(
+                "Tracing of the api and the notifier (OpenTelemetry's own names)",
+                List.of(TracingSettings.OTLP_ENDPOINT, TracingSettings.SERVICE_NAME)));
     List<ReferenceText.Group> groups = new ArrayList<>();
     groups.add(new ReferenceText.Group("Shared by several roles", sharedReadBy(roles)));
     groups.addAll(roles);

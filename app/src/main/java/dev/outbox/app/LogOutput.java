@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * LOG_FORMAT: {@code text} (logback.xml's pattern, dated) or {@code json} (one {@link
@@ -48,6 +49,7 @@ final class LogOutput {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return false;
     }
+    bridgeJavaUtilLogging();
     Appender<ILoggingEvent> appender =
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE);
     if (!(appender instanceof ConsoleAppender<ILoggingEvent> stdout)) {
@@ -64,6 +66,17 @@ final class LogOutput {
       swap(stdout, text);
     }
     return true;
+  }
+
+  /**
+   * Sends java.util.logging (OpenTelemetry's SDK logs through it) to logback instead of stderr's
+   * undated two-line format; logback.xml's LevelChangePropagator keeps JUL's levels in step.
+   */
+  private static void bridgeJavaUtilLogging() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
   }
 
   private static void swap(ConsoleAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> next) {

@@ -37,7 +37,8 @@ final class NotifierCommand implements Callable<Integer> {
           // First: a taken METRICS_PORT stops start-up before anything connects.
           var probes = Roles.probes(roles, metricsPort, "notifier", registry, out);
           var pool = Roles.pool(roles, registry, database, "notifier", Notifier.poolSize(config));
-          Roles.ready(probes, Roles.notifier(roles, config, pool, registry, out).readiness());
+          var notifier = Roles.notifier(roles, config, pool, registry, out, settings.tracing());
+          Roles.ready(probes, notifier.readiness());
         });
   }
 }

@@ -6,6 +6,8 @@ import dev.outbox.api.config.ApiConfig;
 import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.Pools;
 import dev.outbox.config.health.HealthCheck;
+import dev.outbox.config.tracing.Tracing;
+import dev.outbox.config.tracing.TracingSettings;
 import dev.outbox.notifier.Notifier;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.Relay;
@@ -48,14 +50,21 @@ final class Roles {
     return registry;
   }
 
+  /** A role's OpenTelemetry SDK, closed after the role (started after it, stopped before it). */
+  static Tracing tracing(RunningRoles roles, String role, TracingSettings settings) {
+    return roles.add(role + " tracing", Tracing.start(settings));
+  }
+
   static void api(
       RunningRoles roles,
       ApiConfig config,
       DataSource pool,
       PrometheusMeterRegistry registry,
       PrintStream out,
-      List<HealthCheck> otherRoles) {
-    Api api = roles.add("api", Api.start(config, pool, registry, otherRoles));
+      List<HealthCheck> otherRoles,
+      TracingSettings tracing) {
+    var openTelemetry = tracing(roles, "api", tracing).openTelemetry();
+    Api api = roles.add("api", Api.start(config, pool, registry, otherRoles, openTelemetry));
     out.println("api listening on http://localhost:" + api.port());
   }
 
@@ -78,9 +87,11 @@ final class Roles {
       NotifierConfig config,
       DataSource pool,
       PrometheusMeterRegistry registry,
-      PrintStream out)
+      PrintStream out,
+      TracingSettings tracing)
       throws IOException, TimeoutException {
-    Notifier notifier = roles.add("notifier", new Notifier(config, pool, registry));
+    var openTelemetry = tracing(roles, "notifier", tracing).openTelemetry();
+    Notifier notifier = roles.add("notifier", new Notifier(config, pool, registry, openTelemetry));
     notifier.start();
     out.println(
         "notifier consuming %s and %s from exchange %s (email: %s, sms: %s)"

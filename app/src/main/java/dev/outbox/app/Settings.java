@@ -6,6 +6,7 @@ import dev.outbox.config.DatabaseSettings;
 import dev.outbox.config.EmailVerificationSettings;
 import dev.outbox.config.Environment;
 import dev.outbox.config.ReplicationSettings;
+import dev.outbox.config.tracing.TracingSettings;
 import dev.outbox.notifier.config.NotifierConfig;
 import dev.outbox.relay.config.RelayConfig;
 import java.security.SecureRandom;
@@ -25,14 +26,27 @@ final class Settings {
   /** Stands in for the secret where nothing is signed (status, dlq); long enough to be valid. */
   private static final String NOT_SIGNING = "not-used-by-status-or-dlq-they-sign-no-links";
 
+  /** The spans' service.name of each traced role, unless OTEL_SERVICE_NAME says otherwise. */
+  static final String API_SERVICE = "outbox-api";
+
+  static final String NOTIFIER_SERVICE = "outbox-notifier";
+
   /** The {@code api} command. */
-  record ApiRole(ApiConfig api, DatabaseSettings database, ReplicationSettings replication) {}
+  record ApiRole(
+      ApiConfig api,
+      DatabaseSettings database,
+      ReplicationSettings replication,
+      TracingSettings tracing) {}
 
   /** The {@code relay} command. */
   record RelayRole(RelayConfig relay, DatabaseSettings database, int metricsPort) {}
 
   /** The {@code notifier} command. */
-  record NotifierRole(NotifierConfig notifier, DatabaseSettings database, int metricsPort) {}
+  record NotifierRole(
+      NotifierConfig notifier,
+      DatabaseSettings database,
+      int metricsPort,
+      TracingSettings tracing) {}
 
   /** The {@code all} command; {@code secretGenerated} when the environment had no secret. */
   record AllRoles(
@@ -41,6 +55,8 @@ final class Settings {
       NotifierConfig notifier,
       DatabaseSettings database,
       ReplicationSettings replication,
+      TracingSettings apiTracing,
+      TracingSettings notifierTracing,
       boolean secretGenerated) {}
 
   /** The {@code migrate} command. */
@@ -66,7 +82,12 @@ final class Settings {
 
   ApiRole api() {
     return read(
-        c -> new ApiRole(ApiConfig.read(c), DatabaseSettings.read(c), ReplicationSettings.read(c)));
+        c ->
+            new ApiRole(
+                ApiConfig.read(c),
+                DatabaseSettings.read(c),
+                ReplicationSettings.read(c),
+                TracingSettings.read(c, API_SERVICE)));
   }
 
   RelayRole relay() {
@@ -78,7 +99,10 @@ final class Settings {
     return read(
         c ->
             new NotifierRole(
-                NotifierConfig.read(c), DatabaseSettings.read(c), c.get(ProbeServer.PORT)));
+                NotifierConfig.read(c),
+                DatabaseSettings.read(c),
+                c.get(ProbeServer.PORT),
+                TracingSettings.read(c, NOTIFIER_SERVICE)));
   }
 
   /** The three roles; without a secret in the environment, with a fresh one for this run. */
@@ -93,6 +117,8 @@ final class Settings {
                 NotifierConfig.read(c),
                 DatabaseSettings.read(c),
                 ReplicationSettings.read(c),
+                TracingSettings.read(c, API_SERVICE),
+                TracingSettings.read(c, NOTIFIER_SERVICE),
                 generate));
   }
 

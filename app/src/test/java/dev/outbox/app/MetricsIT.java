@@ -102,6 +102,7 @@ class MetricsIT {
             "jvm_threads_live_threads",
             "jvm_classes_loaded_classes",
             "process_cpu_usage",
+            "jetty_threads_current",
             "hikaricp_connections_active",
             "rabbitmq_connections",
             "rabbitmq_published_total");

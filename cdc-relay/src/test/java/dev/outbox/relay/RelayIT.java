@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outbox.relay.model.OutboxMessage;
+import dev.outbox.relay.store.RowMessages;
 import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
@@ -103,6 +105,39 @@ class RelayIT {
     assertThat(body.get("payload").get("phone").isNull()).isTrue();
     assertThat(registry.get("relay.events.published").counter().count()).isPositive();
     assertThat(registry.get("relay.commit.to.confirm").timer().count()).isPositive();
+  }
+
+  @Test
+  void a_stored_traceparent_goes_out_as_a_header_from_the_wal_and_from_the_rows()
+      throws SQLException {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    UUID untraced = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
+    UUID id = UUID.randomUUID();
+    try (Connection c = env.dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, payload,"
+                    + " traceparent) VALUES (?, 'user', gen_random_uuid(), 'user.created', '{}', ?)")) {
+      ps.setObject(1, id);
+      ps.setString(2, traceparent);
+      ps.executeUpdate();
+    }
+
+    assertThat(awaitMessage(id).header("traceparent")).isEqualTo(traceparent);
+    assertThat(awaitMessage(untraced).properties().getHeaders()).doesNotContainKey("traceparent");
+    try (Connection c = env.dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + RowMessages.COLUMNS
+                    + " FROM outbox_events WHERE id IN (?, ?)"
+                    + " ORDER BY traceparent NULLS LAST")) {
+      ps.setObject(1, id);
+      ps.setObject(2, untraced);
+      assertThat(RowMessages.read(ps, true))
+          .extracting(OutboxMessage::traceparent)
+          .containsExactly(traceparent, null);
+    }
   }
 
   @Test

@@ -7,7 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -76,6 +78,19 @@ public final class ConfigReader {
               + (setting.isSecret() ? " (or " + setting.fileVariable() + ")" : ""));
     }
     return value.orElseGet(() -> defaultOf(setting));
+  }
+
+  /**
+   * Every set variable whose name starts with {@code prefix}, for a library that reads a family of
+   * variables by its own names (OpenTelemetry's {@code OTEL_*}); the ones the project documents are
+   * still declared as {@link Setting}s and read through {@link #get}.
+   */
+  public Map<String, String> variablesStartingWith(String prefix) {
+    Map<String, String> found = new TreeMap<>();
+    environment.asMap().keySet().stream()
+        .filter(name -> name.startsWith(prefix))
+        .forEach(name -> environment.value(name).ifPresent(value -> found.put(name, value)));
+    return found;
   }
 
   /** Records {@code problem} unless {@code holds}; for rules that span several settings. */

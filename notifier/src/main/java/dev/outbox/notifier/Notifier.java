@@ -21,6 +21,8 @@ import dev.outbox.notifier.store.JdbcDeliveries;
 import dev.outbox.notifier.store.PatientRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,7 @@ public final class Notifier implements AutoCloseable {
   private final Clock clock;
   private final EmailSender email;
   private final SmsSender sms;
+  private final Tracer tracer;
   private final List<RabbitMqConsumer> consumers = new CopyOnWriteArrayList<>();
   private volatile BrokerConnection broker;
   private ScheduledExecutorService monitor;
@@ -76,8 +79,28 @@ public final class Notifier implements AutoCloseable {
   /** How often the dead-letter queues' depths are sampled into their gauges. */
   static final int SAMPLE_SECONDS = 15;
 
+  /** Without tracing: a message's traceparent is still continued in the MDC, as it came. */
   public Notifier(NotifierConfig config, DataSource dataSource, MeterRegistry meters) {
-    this(config, dataSource, meters, Clock.systemUTC(), Senders.email(config), Senders.sms(config));
+    this(config, dataSource, meters, OpenTelemetry.noop());
+  }
+
+  /**
+   * Handling each message in a CONSUMER span of {@code openTelemetry} (the caller's, closed by the
+   * caller after {@link #close()}) that continues the message's traceparent.
+   */
+  public Notifier(
+      NotifierConfig config,
+      DataSource dataSource,
+      MeterRegistry meters,
+      OpenTelemetry openTelemetry) {
+    this(
+        config,
+        dataSource,
+        meters,
+        Clock.systemUTC(),
+        Senders.email(config),
+        Senders.sms(config),
+        openTelemetry);
   }
 
   /** With the clock and the senders given (tests: a hand-moved clock, fake providers). */
@@ -87,7 +110,9 @@ public final class Notifier implements AutoCloseable {
       MeterRegistry meters,
       Clock clock,
       EmailSender email,
-      SmsSender sms) {
+      SmsSender sms,
+      OpenTelemetry openTelemetry) {
+    this.tracer = openTelemetry.getTracer("dev.outbox.notifier");
     // The AMQP client's own meters, told apart from the relay's in `all` by the client tag.
     this.config =
         config.withBus(
@@ -142,7 +167,14 @@ public final class Notifier implements AutoCloseable {
 
   private RabbitMqConsumer consumer(String queue, EventHandler handler) {
     return new RabbitMqConsumer(
-        broker.connection(), config.exchange(), queue, handler, config.consumer(), meters, clock);
+        broker.connection(),
+        config.exchange(),
+        queue,
+        handler,
+        config.consumer(),
+        meters,
+        clock,
+        tracer);
   }
 
   /**

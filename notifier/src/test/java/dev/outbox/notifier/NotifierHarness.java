@@ -20,6 +20,7 @@ import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ final class NotifierHarness implements AutoCloseable {
   }
 
   Notifier newInstance(EmailSender email, SmsSender sms) {
-    return new Notifier(config, pool, meters, clock, email, sms);
+    return new Notifier(config, pool, meters, clock, email, sms, OpenTelemetry.noop());
   }
 
   String queue() {

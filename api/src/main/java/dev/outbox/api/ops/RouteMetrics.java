@@ -34,7 +34,7 @@ final class RouteMetrics {
         Timer.builder("http.server.requests")
             .description("HTTP requests handled by the api")
             .tag("method", ctx.method().name())
-            .tag("uri", route(ctx))
+            .tag("uri", template(ctx))
             .tag("status", String.valueOf(status))
             .tag("outcome", outcome(status))
             .publishPercentileHistogram()
@@ -43,7 +43,8 @@ final class RouteMetrics {
             .register(registry));
   }
 
-  private static String route(Context ctx) {
+  /** The matched route's template, e.g. {@code /orders/{id}}; {@code UNMATCHED} when none. */
+  static String template(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
     if (endpoint == null || !endpoint.method.isHttpMethod() || endpoint.path.isEmpty()) {
       return "UNMATCHED";

@@ -61,7 +61,13 @@ final class OutboxRecordMapper {
             occurredAt(after.get("created_at"), source),
             lsn(source),
             commitTime(source),
-            false));
+            false,
+            traceparent(after)));
+  }
+
+  // Absent from the schema of rows captured before migration V6 added the column.
+  private static String traceparent(Struct after) {
+    return after.schema().field("traceparent") == null ? null : after.getString("traceparent");
   }
 
   private static long lsn(Struct source) {

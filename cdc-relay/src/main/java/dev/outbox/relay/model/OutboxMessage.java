@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param lsn the WAL position the event was read at (0 when unknown)
  * @param commitTime when its transaction committed, from Debezium's source info (or null)
  * @param replayed whether this is a replay (header {@code replayed=true})
+ * @param traceparent the W3C trace context stored with the row (header {@code traceparent}), or
+ *     null when the row has none
  */
 public record OutboxMessage(
     UUID id,
@@ -26,7 +28,8 @@ public record OutboxMessage(
     Instant occurredAt,
     long lsn,
     Instant commitTime,
-    boolean replayed) {
+    boolean replayed,
+    String traceparent) {
 
   public OutboxMessage {
     Objects.requireNonNull(id, "id is required");
@@ -35,6 +38,30 @@ public record OutboxMessage(
     Objects.requireNonNull(aggregateId, "aggregateId is required");
     Objects.requireNonNull(payloadJson, "payloadJson is required");
     Objects.requireNonNull(occurredAt, "occurredAt is required");
+  }
+
+  /** An event without trace context. */
+  public OutboxMessage(
+      UUID id,
+      String eventType,
+      String aggregateType,
+      String aggregateId,
+      String payloadJson,
+      Instant occurredAt,
+      long lsn,
+      Instant commitTime,
+      boolean replayed) {
+    this(
+        id,
+        eventType,
+        aggregateType,
+        aggregateId,
+        payloadJson,
+        occurredAt,
+        lsn,
+        commitTime,
+        replayed,
+        null);
   }
 
   /** The WAL position in PostgreSQL's text form, e.g. {@code 0/16B3748}. */
@@ -48,6 +75,15 @@ public record OutboxMessage(
    */
   public OutboxMessage asReplay() {
     return new OutboxMessage(
-        id, eventType, aggregateType, aggregateId, payloadJson, occurredAt, lsn, null, true);
+        id,
+        eventType,
+        aggregateType,
+        aggregateId,
+        payloadJson,
+        occurredAt,
+        lsn,
+        null,
+        true,
+        traceparent);
   }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
 /** The AMQP body and properties of docs/events.md for one outbox message. */
 final class Envelope {
 
+  /** The W3C trace context header, as the row stored it (the api's request span). */
+  static final String TRACEPARENT = "traceparent";
+
   private Envelope() {}
 
   /**
@@ -46,6 +49,9 @@ final class Envelope {
     headers.put("lsn", m.lsnText());
     if (m.replayed()) {
       headers.put("replayed", true);
+    }
+    if (m.traceparent() != null) {
+      headers.put(TRACEPARENT, m.traceparent());
     }
     return new AMQP.BasicProperties.Builder()
         .contentType("application/json")

@@ -16,7 +16,7 @@ public final class RowMessages {
   /** The columns {@link #read} expects, in its order. */
   public static final String COLUMNS =
       "id, event_type, aggregate_type, aggregate_id::text, payload::text, created_at,"
-          + " published_lsn::text";
+          + " published_lsn::text, traceparent";
 
   private RowMessages() {}
 
@@ -40,7 +40,8 @@ public final class RowMessages {
                 rs.getObject(6, OffsetDateTime.class).toInstant(),
                 lsn == null ? 0 : Lsns.parse(lsn),
                 null,
-                replayed));
+                replayed,
+                rs.getString(8)));
       }
     }
     return messages;

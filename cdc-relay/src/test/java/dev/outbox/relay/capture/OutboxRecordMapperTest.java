@@ -72,6 +72,54 @@ class OutboxRecordMapperTest {
         .isEqualTo(Instant.parse("2026-11-27T04:20:00.123456Z"));
   }
 
+  @Test
+  void the_traceparent_column_is_carried_and_a_row_without_one_has_none() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    assertThat(mapper.map(traced(traceparent)).orElseThrow().traceparent()).isEqualTo(traceparent);
+    assertThat(mapper.map(traced(null)).orElseThrow().traceparent()).isNull();
+    assertThat(mapper.map(record("c", "outbox_events", UUID.randomUUID())).orElseThrow())
+        .as("a row captured before V6 added the column")
+        .extracting(OutboxMessage::traceparent)
+        .isNull();
+  }
+
+  /** A change event of a row of today's schema, with its traceparent column. */
+  private static SourceRecord traced(String traceparent) {
+    Schema row =
+        SchemaBuilder.struct()
+            .optional()
+            .field("id", Schema.STRING_SCHEMA)
+            .field("aggregate_type", Schema.STRING_SCHEMA)
+            .field("aggregate_id", Schema.STRING_SCHEMA)
+            .field("event_type", Schema.STRING_SCHEMA)
+            .field("payload", Schema.STRING_SCHEMA)
+            .field("created_at", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("traceparent", Schema.OPTIONAL_STRING_SCHEMA)
+            .build();
+    Schema envelope =
+        SchemaBuilder.struct()
+            .field("op", Schema.STRING_SCHEMA)
+            .field("source", ChangeEvents.SOURCE)
+            .field("after", row)
+            .build();
+    Struct source =
+        new Struct(ChangeEvents.SOURCE)
+            .put("table", "outbox_events")
+            .put("lsn", 1L)
+            .put("ts_ms", 1_795_233_600_200L);
+    Struct after =
+        new Struct(row)
+            .put("id", UUID.randomUUID().toString())
+            .put("aggregate_type", "user")
+            .put("aggregate_id", UUID.randomUUID().toString())
+            .put("event_type", "user.created")
+            .put("payload", "{}")
+            .put("traceparent", traceparent);
+    Struct value = new Struct(envelope).put("op", "c").put("source", source).put("after", after);
+    return new SourceRecord(Map.of(), Map.of(), "s.public.outbox_events", envelope, value);
+  }
+
   private static SourceRecord record(String op, String table, UUID id) {
     return ChangeEvents.change(op, table, id, 0x16B3748L);
   }

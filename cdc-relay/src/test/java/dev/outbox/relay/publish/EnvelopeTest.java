@@ -51,7 +51,29 @@ class EnvelopeTest {
         .containsEntry("aggregate_type", "order")
         .containsEntry("aggregate_id", "0190a5c8-0000-7000-8000-000000000001")
         .containsEntry("lsn", "0/16B3748")
-        .doesNotContainKey("replayed");
+        .doesNotContainKey("replayed")
+        .doesNotContainKey("traceparent");
+  }
+
+  @Test
+  void a_stored_trace_context_goes_out_as_the_traceparent_header_replays_included() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    OutboxMessage traced =
+        new OutboxMessage(
+            id,
+            "order.placed",
+            "order",
+            "0190a5c8-0000-7000-8000-000000000001",
+            "{}",
+            Instant.parse("2026-11-27T04:20:00Z"),
+            1,
+            null,
+            false,
+            traceparent);
+
+    assertThat(Envelope.properties(traced).getHeaders()).containsEntry("traceparent", traceparent);
+    assertThat(Envelope.properties(traced.asReplay()).getHeaders())
+        .containsEntry("traceparent", traceparent);
   }
 
   @Test

@@ -40,6 +40,10 @@ public class OutboxEvent {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The W3C traceparent of the request that raised the event; null when untraced. */
+  @Column(name = "traceparent", updatable = false)
+  private String traceparent;
+
   @Column(name = "published_at", insertable = false, updatable = false)
   private Instant publishedAt;
 
@@ -58,13 +62,15 @@ public class OutboxEvent {
       UUID aggregateId,
       String eventType,
       Map<String, Object> payload,
-      Instant createdAt) {
+      Instant createdAt,
+      String traceparent) {
     this.id = id;
     this.aggregateType = aggregateType;
     this.aggregateId = aggregateId;
     this.eventType = eventType;
     this.payload = payload;
     this.createdAt = createdAt;
+    this.traceparent = traceparent;
   }
 
   public UUID id() {
@@ -90,6 +96,11 @@ public class OutboxEvent {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** The W3C traceparent stored with the row; empty when the event was raised untraced. */
+  public Optional<String> traceparent() {
+    return Optional.ofNullable(traceparent);
   }
 
   /** When the relay had the broker confirm the message; empty until then. */

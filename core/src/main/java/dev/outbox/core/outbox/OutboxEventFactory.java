@@ -9,20 +9,28 @@ import java.util.Map;
 /**
  * Turns a domain event into its outbox row: the event id becomes the row id (and later the message
  * id), the occurrence time becomes {@code created_at} (the envelope's {@code occurred_at}), and the
- * payload record becomes a JSON object through the shared snake_case mapper.
+ * payload record becomes a JSON object through the shared snake_case mapper; the current trace
+ * ({@link CurrentTrace}) is stored with it.
  */
 public final class OutboxEventFactory {
 
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
+  private final CurrentTrace trace;
 
+  /** Rows without a traceparent. */
   public OutboxEventFactory() {
-    this(Json.mapper());
+    this(CurrentTrace.NONE);
   }
 
-  OutboxEventFactory(ObjectMapper mapper) {
+  public OutboxEventFactory(CurrentTrace trace) {
+    this(Json.mapper(), trace);
+  }
+
+  OutboxEventFactory(ObjectMapper mapper, CurrentTrace trace) {
     this.mapper = mapper;
+    this.trace = trace;
   }
 
   public OutboxEvent create(DomainEvent event) {
@@ -32,6 +40,7 @@ public final class OutboxEventFactory {
         event.aggregateId(),
         event.eventType(),
         mapper.convertValue(event.payload(), JSON_OBJECT),
-        event.occurredAt());
+        event.occurredAt(),
+        trace.traceparent());
   }
 }

@@ -6,6 +6,7 @@ import dev.outbox.core.application.UseCases;
 import dev.outbox.core.application.idempotency.IdempotencyKeys;
 import dev.outbox.core.domain.order.OrderRepository;
 import dev.outbox.core.domain.user.UserRepository;
+import dev.outbox.core.outbox.CurrentTrace;
 import dev.outbox.core.outbox.OutboxEventFactory;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -33,11 +34,11 @@ public final class CorePersistence implements AutoCloseable {
   private final HibernateOrderRepository orders;
   private final HibernateIdempotencyKeys idempotencyKeys;
 
-  private CorePersistence(SessionFactory sessionFactory) {
+  private CorePersistence(SessionFactory sessionFactory, CurrentTrace trace) {
     this.sessionFactory = sessionFactory;
     this.transactions = new HibernateTransactions(sessionFactory);
     HibernateAggregateStore store =
-        new HibernateAggregateStore(transactions, new OutboxEventFactory());
+        new HibernateAggregateStore(transactions, new OutboxEventFactory(trace));
     this.users = new HibernateUserRepository(store);
     this.orders = new HibernateOrderRepository(store);
     this.idempotencyKeys = new HibernateIdempotencyKeys(transactions);
@@ -47,7 +48,16 @@ public final class CorePersistence implements AutoCloseable {
    * @throws RuntimeException when the schema does not match the mapping (migrations not applied)
    */
   public static CorePersistence create(DataSource dataSource) {
-    return new CorePersistence(CoreSessionFactory.build(dataSource));
+    return create(dataSource, CurrentTrace.NONE);
+  }
+
+  /**
+   * As {@link #create(DataSource)}, each outbox row storing {@code trace}'s traceparent.
+   *
+   * @throws RuntimeException when the schema does not match the mapping (migrations not applied)
+   */
+  public static CorePersistence create(DataSource dataSource, CurrentTrace trace) {
+    return new CorePersistence(CoreSessionFactory.build(dataSource), trace);
   }
 
   public UserRepository users() {

@@ -44,6 +44,11 @@ class MigrationsIT {
             "published_at:timestamp with time zone",
             "retry_count:integer",
             "last_error:text");
+    assertThat(
+            query(
+                "select data_type || ',' || is_nullable from information_schema.columns"
+                    + " where table_name = 'outbox_events' and column_name = 'traceparent'"))
+        .containsExactly("text,YES");
     assertThat(query("select indexdef from pg_indexes where indexname = 'idx_outbox_unpublished'"))
         .singleElement()
         .asString()

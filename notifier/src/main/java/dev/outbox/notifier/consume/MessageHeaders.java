@@ -1,6 +1,7 @@
 package dev.outbox.notifier.consume;
 
 import com.rabbitmq.client.AMQP;
+import dev.outbox.config.tracing.TraceParent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * The headers the notifier adds to messages. On a dead letter: {@link #REASON}, {@link #TIME}
  * (ISO-8601), {@link #ATTEMPTS}, {@link #HANDLER} and {@link #ROUTING_KEY} (the event type it came
- * with). On retries: {@link #ATTEMPT}. On redriven messages: {@link #REDRIVEN}.
+ * with). On retries: {@link #ATTEMPT}. On redriven messages: {@link #REDRIVEN}. Read, as the relay
+ * sets it: {@link #TRACEPARENT}, kept on retries and dead letters like every header.
  */
 public final class MessageHeaders {
 
@@ -19,6 +21,9 @@ public final class MessageHeaders {
   public static final String ATTEMPTS = "attempts";
   public static final String HANDLER = "handler";
   public static final String ROUTING_KEY = "routing_key";
+
+  /** The W3C trace context of the request that raised the event (absent when untraced). */
+  public static final String TRACEPARENT = TraceParent.HEADER;
 
   /** What a dead letter carries about its past life, which a redriven message starts without. */
   private static final List<String> HISTORY =

@@ -9,6 +9,7 @@ import dev.outbox.notifier.event.EventHandler;
 import dev.outbox.notifier.event.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Tracer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
   private final ConsumerMetrics metrics;
   private final InFlight inFlight = new InFlight();
   // Read by readiness probes without the lock (a stop holds it for its grace period).
+  private final Tracer tracer;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
   private record Subscription(Channel channel, String tag) {}
@@ -51,8 +53,10 @@ public final class RabbitMqConsumer implements AutoCloseable {
       EventHandler handler,
       ConsumerSettings settings,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      Tracer tracer) {
     this.connection = connection;
+    this.tracer = tracer;
     this.queue = queue;
     this.handler = handler;
     this.settings = settings;
@@ -104,7 +108,7 @@ public final class RabbitMqConsumer implements AutoCloseable {
     inFlight.enter();
     Timer.Sample sample = metrics.startTimer();
     // Closed in finally rather than by try-with-resources, so that the catch blocks log with it.
-    EventMdc mdc = EventMdc.of(delivery.getProperties());
+    EventMdc mdc = EventMdc.of(delivery.getProperties(), tracer, queue);
     try {
       settler.settle(worker.channel(), worker.publisher(), delivery);
     } catch (AlreadyClosedException e) {
