@@ -3,8 +3,10 @@ package dev.outbox.testing.services;
 import dev.outbox.testing.tls.IssuedCertificate;
 import dev.outbox.testing.tls.TestCa;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * A PostgreSQL cluster of the test's own: initdb in a temporary directory as user postgres, its own
@@ -53,7 +55,38 @@ public final class PrivatePostgres implements AutoCloseable {
   public static PrivatePostgres standbyOf(ServiceDirectory dir, PrivatePostgres primary) {
     PrivatePostgres standby = new PrivatePostgres(dir, "pgdata-standby-" + primary.port);
     standby.tools.baseBackupOf(primary.port);
+    // Its wal receiver's application_name, which synchronous_standby_names names.
+    standby.files.append("cluster_name = '" + standby.applicationName() + "'");
     return standby;
+  }
+
+  /**
+   * Makes this running primary commit synchronously to the running {@code standby} ({@code
+   * synchronous_standby_names} = its application_name, {@code synchronous_commit = on}, by ALTER
+   * SYSTEM and a reload, so a standby made earlier does not inherit it); returns once {@code
+   * pg_stat_replication} shows it {@code sync}. A commit then returns only when the standby has
+   * flushed it: a stop of this primary, even an immediate one, loses no committed transaction.
+   */
+  public PrivatePostgres replicateSynchronouslyTo(PrivatePostgres standby) {
+    String name = standby.applicationName();
+    tools
+        .psql(port, "postgres", "ALTER SYSTEM SET synchronous_standby_names = '\"" + name + "\"'")
+        .orThrow();
+    tools.psql(port, "postgres", "ALTER SYSTEM SET synchronous_commit = 'on'").orThrow();
+    tools.psql(port, "postgres", "SELECT pg_reload_conf()").orThrow();
+    String state =
+        "SELECT count(*) FROM pg_stat_replication WHERE application_name = '"
+            + name
+            + "' AND sync_state = 'sync'";
+    Awaitility.await("standby " + name + " synchronous")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> tools.psql(port, "postgres", state).orThrow().output().strip().equals("1"));
+    return this;
+  }
+
+  private String applicationName() {
+    return "standby_" + port;
   }
 
   /** Ends recovery of a standby ({@code pg_ctl promote}); returns when it accepts writes. */
@@ -139,6 +172,19 @@ public final class PrivatePostgres implements AutoCloseable {
       throw new IllegalStateException("the cluster is not running");
     }
     tools.pgCtl("-m", "immediate", "restart").orThrow();
+  }
+
+  /**
+   * Stops the running cluster as a crash would ({@code pg_ctl -m immediate stop}): sessions end at
+   * once, nothing is checkpointed, no more WAL goes to a standby.
+   */
+  public synchronized void stopImmediately() {
+    if (running) {
+      tools
+          .run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "-t", "30", "stop")
+          .orThrow();
+      running = false;
+    }
   }
 
   /** The server log, for a failing test's message. */
