@@ -50,6 +50,7 @@ class PostgresFailoverIT {
   void the_roles_follow_a_promoted_synchronous_standby_and_every_committed_event_arrives_in_order()
       throws Exception {
     String exchange = TestDatabase.uniqueName("failover_events");
+    long began = System.nanoTime();
     Map<String, String> env = new HashMap<>();
     List<JarProcess> processes = new ArrayList<>();
     try (ServiceDirectory dir = ServiceDirectory.create("app-pg-failover");
@@ -79,6 +80,7 @@ class PostgresFailoverIT {
           try (OrderLoad load =
               new OrderLoad(new HttpTestClient(Http.port(api.output(), "api listening on ")))
                   .start()) {
+            phase(began, "load started");
             await("events delivered before the failover")
                 .atMost(WAIT)
                 .until(() -> load.accepted().size() >= 30 && tap.eventIds().size() >= 30);
@@ -87,9 +89,11 @@ class PostgresFailoverIT {
             primary.stopImmediately();
             standby.promote();
             long promoted = System.nanoTime();
+            phase(began, "primary stopped, standby promoted");
             await("events accepted after the promotion")
                 .atMost(WAIT)
                 .until(() -> load.acceptedAfter(promoted) >= AFTER_PROMOTION);
+            phase(began, "30 events accepted after the promotion");
             long firstAfter = firstDeliveryOfANewAggregate(promoted, load, tap);
             load.stop();
 
@@ -102,6 +106,7 @@ class PostgresFailoverIT {
             await("every committed event delivered")
                 .atMost(WAIT)
                 .until(() -> tap.eventIds().containsAll(events));
+            phase(began, "every committed event delivered");
             assertThat(tap.firstArrivalsByAggregate())
                 .as("per aggregate, first arrivals in commit order")
                 .containsAllEntriesOf(committed);
@@ -109,6 +114,7 @@ class PostgresFailoverIT {
             await("a welcome email for every user.created")
                 .atMost(WAIT)
                 .until(() -> emailsPerEvent(providers).keySet().containsAll(welcomed));
+            phase(began, "every welcome email sent");
             assertThat(emailsPerEvent(providers))
                 .as("emails per event and handler: each sent once")
                 .allSatisfy((event, handlers) -> assertThat(handlers).doesNotHaveDuplicates());
@@ -141,6 +147,12 @@ class PostgresFailoverIT {
         declared(env, exchange).delete(cleanup);
       }
     }
+  }
+
+  private static void phase(long began, String what) {
+    System.out.printf(
+        "PostgresFailoverIT +%d ms: %s%n",
+        Duration.ofNanos(System.nanoTime() - began).toMillis(), what);
   }
 
   /**

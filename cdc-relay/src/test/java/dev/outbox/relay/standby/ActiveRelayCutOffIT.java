@@ -1,0 +1,301 @@
+package dev.outbox.relay.standby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Connection;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.DatabaseSettings;
+import dev.outbox.config.EventExchange;
+import dev.outbox.config.Pools;
+import dev.outbox.core.config.Migrations;
+import dev.outbox.relay.Relay;
+import dev.outbox.relay.support.ArrivalCheck;
+import dev.outbox.relay.support.CommitOrder;
+import dev.outbox.relay.support.ConcurrentWriters;
+import dev.outbox.relay.support.ReceivedMessages;
+import dev.outbox.relay.support.ReceivedMessages.Received;
+import dev.outbox.relay.support.RelayEnvironment;
+import dev.outbox.testing.BrokerObjects;
+import dev.outbox.testing.Rows;
+import dev.outbox.testing.TestDatabase;
+import dev.outbox.testing.TestServices;
+import dev.outbox.testing.services.PrivatePostgres;
+import dev.outbox.testing.services.ServiceDirectory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two relays on one slot of a private PostgreSQL, rows committed without pause by concurrent
+ * writers, and the active relay's database sessions ended from the server's side (pg_terminate_
+ * backend) while its engine runs. Relay A publishes to exchange A, relay B to exchange B, one test
+ * queue is bound to both: the exchange of each arrival says which relay published it.
+ *
+ * <p>What is asserted: every committed row arrives, each aggregate's first arrivals in commit order
+ * (an independent test_decoding slot gives the order); the two relays never publish at the same
+ * time (once B's first message arrived, none of A's does); what both published is a suffix of A's
+ * publications (the at-least-once window: A's last events whose position was not yet confirmed to
+ * the slot); and the slot has one reader at a time (pg_replication_slots.active_pid).
+ */
+class ActiveRelayCutOffIT {
+
+  static final String PUBLICATION = "outbox_publication";
+  static final Duration WAIT = Duration.ofSeconds(90);
+
+  static ServiceDirectory dir;
+  static PrivatePostgres pg;
+  static HikariDataSource writes;
+  static Connection amqp;
+  static final String exchangeA = TestDatabase.uniqueName("cut_a");
+  static final String exchangeB = TestDatabase.uniqueName("cut_b");
+  static final BrokerObjects declared =
+      new BrokerObjects().eventExchange(exchangeA).eventExchange(exchangeB);
+
+  @BeforeAll
+  static void startServices() throws Exception {
+    dir = ServiceDirectory.create("relay-cut-it");
+    pg = PrivatePostgres.create(dir).start();
+    pg.createDatabase("outbox");
+    writes = Pools.create(database(), "cut-writes", 4);
+    Migrations.migrate(writes, PUBLICATION);
+    amqp = AmqpConnections.parse(TestServices.amqpUri()).open("relay-cut-it");
+    EventExchange.declare(amqp, exchangeA);
+    EventExchange.declare(amqp, exchangeB);
+  }
+
+  @AfterAll
+  static void stopServices() throws Exception {
+    if (amqp != null) {
+      declared.delete(amqp);
+      amqp.close();
+    }
+    if (writes != null) {
+      writes.close();
+    }
+    if (pg != null) {
+      pg.close();
+    }
+    if (dir != null) {
+      dir.close();
+    }
+  }
+
+  @Test
+  void when_the_active_relays_lock_session_is_cut_the_standby_takes_over_and_they_never_overlap()
+      throws Exception {
+    try (Pair relays = new Pair("lock")) {
+      int before = relays.flowing();
+      long lockPid = lockHolder(relays.slot);
+      int replicationPid = slotReader(relays.slot);
+      terminate(lockPid);
+
+      assertThat(relays.b.awaitStreaming(WAIT)).as("B takes over").isTrue();
+      await("A stops its engine").atMost(WAIT).until(() -> !relays.a.isActive());
+      await("events published by B")
+          .atMost(WAIT)
+          .until(() -> publishedBy(relays.received, exchangeB).size() >= 50);
+      assertThat(slotReader(relays.slot))
+          .as("one reader: B's walsender, A's is gone")
+          .isNotIn(0, replicationPid);
+      assertThat(backendExists(replicationPid)).as("A's walsender ended").isFalse();
+      assertThat(relays.a.readiness().check().details()).containsEntry("role", "standby");
+
+      List<Received> all = relays.finish();
+      assertNeverOverlapping(all);
+      Set<UUID> fromA = publishedBy(relays.received, exchangeA);
+      Set<UUID> both = new LinkedHashSet<>(fromA);
+      both.retainAll(publishedBy(relays.received, exchangeB));
+      List<UUID> aInOrder = List.copyOf(fromA);
+      assertThat(aInOrder.subList(aInOrder.size() - both.size(), aInOrder.size()))
+          .as("what both published is A's last publications")
+          .containsExactlyInAnyOrderElementsOf(both);
+      System.out.printf(
+          "ActiveRelayCutOffIT (lock cut): %d events before the cut, %d in all, %d published by"
+              + " both relays%n",
+          before, relays.distinct(), both.size());
+
+      // A stood by again: it takes over when B goes.
+      relays.b.close();
+      assertThat(relays.a.awaitStreaming(WAIT)).as("A active again after B closed").isTrue();
+      UUID last = RelayEnvironment.insert(writes, UUID.randomUUID().toString(), "cut.last", "{}");
+      await("A publishes again")
+          .atMost(WAIT)
+          .until(() -> publishedBy(relays.received, exchangeA).contains(last));
+    }
+  }
+
+  @Test
+  void when_the_active_relays_replication_connection_is_cut_it_restarts_and_stays_the_only_one()
+      throws Exception {
+    try (Pair relays = new Pair("stream")) {
+      relays.flowing();
+      int replicationPid = slotReader(relays.slot);
+      terminate(replicationPid);
+
+      await("A streams again on a new replication connection")
+          .atMost(WAIT)
+          .until(() -> slotReader(relays.slot) != 0 && slotReader(relays.slot) != replicationPid);
+      int more = relays.received.distinct() + 100;
+      await("events after the cut").atMost(WAIT).until(() -> relays.received.distinct() >= more);
+      assertThat(relays.a.isActive()).as("A still holds the lock").isTrue();
+      assertThat(relays.b.isActive()).as("B still stands by").isFalse();
+
+      relays.finish();
+      assertThat(publishedBy(relays.received, exchangeB)).as("B published nothing").isEmpty();
+    }
+  }
+
+  /**
+   * Relay A active and B standing by on a new slot, writers committing, a queue bound to both
+   * exchanges and a test_decoding slot recording commit order; {@link #finish} checks delivery.
+   */
+  static final class Pair implements AutoCloseable {
+    final String slot = TestDatabase.uniqueName("cut_slot");
+    final ReceivedMessages received;
+    final HikariDataSource poolA = Pools.create(database(), "relay-a", Relay.POOL_SIZE);
+    final HikariDataSource poolB = Pools.create(database(), "relay-b", Relay.POOL_SIZE);
+    final CommitOrder commits;
+    final ConcurrentWriters writers;
+    final Relay a;
+    final Relay b;
+
+    Pair(String type) throws Exception {
+      String queue = TestDatabase.uniqueName("cut_q");
+      declared.queue(queue);
+      received = ReceivedMessages.bind(amqp, exchangeA, queue, "#").alsoBind(exchangeB, "#");
+      a = Relay.start(config(slot, exchangeA), poolA, new SimpleMeterRegistry());
+      assertThat(a.awaitStreaming(WAIT)).as(pg.log()).isTrue();
+      b = Relay.start(config(slot, exchangeB), poolB, new SimpleMeterRegistry());
+      await("B standing by")
+          .atMost(WAIT)
+          .until(() -> "standby".equals(b.readiness().check().details().get("role")));
+      commits = CommitOrder.recordFromNow(writes, TestDatabase.uniqueName("cut_order"));
+      writers = new ConcurrentWriters(writes, "cut." + type, 3, 6, 200).start();
+    }
+
+    /** Waits until 100 events arrived; how many did. */
+    int flowing() {
+      await("events flowing").atMost(WAIT).until(() -> received.distinct() >= 100);
+      return received.distinct();
+    }
+
+    int distinct() {
+      return received.distinct();
+    }
+
+    /** Stops the writers; every committed row arrives, first arrivals in commit order. */
+    List<Received> finish() throws Exception {
+      writers.stop();
+      assertThat(writers.failed()).as("failed inserts").isZero();
+      List<CommitOrder.Insert> committed = commits.inserts();
+      await("every committed row delivered")
+          .atMost(WAIT)
+          .until(() -> received.distinct() >= committed.size());
+      ArrivalCheck check =
+          ArrivalCheck.of(committed, received.firstArrivals().stream().map(Received::id).toList());
+      assertThat(check.lost()).as("lost").isEmpty();
+      assertThat(check.outOfOrder()).as("out of commit order within an aggregate").isEmpty();
+      assertThat(check.unknown()).as("arrivals never committed").isEmpty();
+      return received.all();
+    }
+
+    @Override
+    public void close() throws Exception {
+      writers.stop();
+      a.close();
+      b.close();
+      commits.close();
+      received.stop();
+      poolA.close();
+      poolB.close();
+    }
+  }
+
+  /** Once a message of B's arrived, none of A's does: they never published at the same time. */
+  private static void assertNeverOverlapping(List<Received> all) {
+    int firstOfB = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).exchange().equals(exchangeB)) {
+        firstOfB = i;
+        break;
+      }
+    }
+    assertThat(firstOfB).as("B published").isNotNegative();
+    assertThat(all.subList(firstOfB, all.size()))
+        .as("arrivals from A after B's first")
+        .allSatisfy(r -> assertThat(r.exchange()).isEqualTo(exchangeB));
+  }
+
+  private static Set<UUID> publishedBy(ReceivedMessages received, String exchange) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    received.all().stream()
+        .filter(r -> r.exchange().equals(exchange))
+        .forEach(r -> ids.add(r.id()));
+    return ids;
+  }
+
+  /** The backend holding the slot's advisory lock (the active relay's lock session). */
+  private static long lockHolder(String slot) {
+    return ((Number)
+            new Rows(writes)
+                .list(
+                    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+                        + " AND ((classid::bigint << 32) | objid::bigint)"
+                        + " = hashtextextended('outbox-relay:' || ?, 0)",
+                    slot)
+                .get(0)
+                .get("pid"))
+        .longValue();
+  }
+
+  /** The slot's active_pid: the walsender streaming it, 0 when none. */
+  private static int slotReader(String slot) {
+    List<Map<String, Object>> rows =
+        new Rows(writes)
+            .list(
+                "SELECT coalesce(active_pid, 0) AS pid FROM pg_replication_slots WHERE slot_name = ?",
+                slot);
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("pid")).intValue();
+  }
+
+  private static boolean backendExists(long pid) {
+    return !new Rows(writes)
+        .list("SELECT 1 FROM pg_stat_activity WHERE pid = ?", (int) pid)
+        .isEmpty();
+  }
+
+  private static void terminate(long pid) {
+    assertThat(
+            new Rows(writes)
+                .list("SELECT pg_terminate_backend(?) AS ok", (int) pid)
+                .get(0)
+                .get("ok"))
+        .isEqualTo(true);
+  }
+
+  private static DatabaseSettings database() {
+    return new DatabaseSettings(pg.jdbcUrl("127.0.0.1", "outbox"), "postgres", "");
+  }
+
+  private static dev.outbox.relay.config.RelayConfig config(String slot, String exchange) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", pg.jdbcUrl("127.0.0.1", "outbox"));
+    env.put("DATABASE_USER", "postgres");
+    env.put("EVENT_BUS_URL", TestServices.amqpUri());
+    env.put("EVENT_BUS_EXCHANGE", exchange);
+    env.put("CDC_SLOT_NAME", slot);
+    env.put("CDC_PUBLICATION", PUBLICATION);
+    env.put("CDC_HEARTBEAT_INTERVAL", "500ms");
+    return RelayEnvironment.config(env);
+  }
+}
