@@ -18,14 +18,12 @@ import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
 import dev.outbox.testing.BrokerObjects;
-import dev.outbox.testing.Rows;
 import dev.outbox.testing.TestDatabase;
 import dev.outbox.testing.TestServices;
 import dev.outbox.testing.services.PrivatePostgres;
 import dev.outbox.testing.services.ServiceDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +56,7 @@ class ActiveRelayCutOffIT {
   static ServiceDirectory dir;
   static PrivatePostgres pg;
   static HikariDataSource writes;
+  static ServerSessions sessions;
   static Connection amqp;
   static final String exchangeA = TestDatabase.uniqueName("cut_a");
   static final String exchangeB = TestDatabase.uniqueName("cut_b");
@@ -71,6 +70,7 @@ class ActiveRelayCutOffIT {
     pg.createDatabase("outbox");
     writes = Pools.create(database(), "cut-writes", 4);
     Migrations.migrate(writes, PUBLICATION);
+    sessions = new ServerSessions(writes);
     amqp = AmqpConnections.parse(TestServices.amqpUri()).open("relay-cut-it");
     EventExchange.declare(amqp, exchangeA);
     EventExchange.declare(amqp, exchangeB);
@@ -104,9 +104,10 @@ class ActiveRelayCutOffIT {
       int cuts = 0;
       while (!relays.b.isActive() && cuts < 10) {
         cuts++;
-        long lockPid = await().atMost(WAIT).until(() -> lockHolder(relays.slot), p -> p != 0);
-        int replicationPid = slotReader(relays.slot);
-        terminate(lockPid);
+        long lockPid =
+            await().atMost(WAIT).until(() -> sessions.lockHolder(relays.slot), p -> p != 0);
+        int replicationPid = sessions.slotReader(relays.slot);
+        sessions.terminate(lockPid);
         await(
                 "a relay holding the lock on a new session and streaming on a new walsender after"
                     + " cut "
@@ -114,15 +115,15 @@ class ActiveRelayCutOffIT {
             .atMost(WAIT)
             .until(
                 () -> {
-                  long holder = lockHolder(relays.slot);
-                  int reader = slotReader(relays.slot);
+                  long holder = sessions.lockHolder(relays.slot);
+                  int reader = sessions.slotReader(relays.slot);
                   return holder != 0
                       && holder != lockPid
                       && reader != 0
                       && reader != replicationPid
                       && (relays.a.isActive() ^ relays.b.isActive());
                 });
-        assertThat(backendExists(replicationPid))
+        assertThat(sessions.backendExists(replicationPid))
             .as("the walsender of the relay that lost its lock ended")
             .isFalse();
       }
@@ -134,8 +135,8 @@ class ActiveRelayCutOffIT {
       assertThat(relays.a.readiness().check().details()).containsEntry("role", "standby");
 
       List<Received> all = relays.finish();
-      assertThat(publishers(all)).containsExactly(exchangeA, exchangeB);
-      int both = assertDuplicatesAreTheFirstPublishersLast(all);
+      assertThat(HandOvers.publishers(all)).containsExactly(exchangeA, exchangeB);
+      int both = HandOvers.assertDuplicatesAreTheFirstPublishersLast(all);
       System.out.printf(
           "ActiveRelayCutOffIT (lock cut): %d events before the cut, %d cut(s) until B took over,"
               + " %d events in all, %d published by both relays%n",
@@ -156,12 +157,15 @@ class ActiveRelayCutOffIT {
       throws Exception {
     try (Pair relays = new Pair("stream")) {
       relays.flowing();
-      int replicationPid = slotReader(relays.slot);
-      terminate(replicationPid);
+      int replicationPid = sessions.slotReader(relays.slot);
+      sessions.terminate(replicationPid);
 
       await("A streams again on a new replication connection")
           .atMost(WAIT)
-          .until(() -> slotReader(relays.slot) != 0 && slotReader(relays.slot) != replicationPid);
+          .until(
+              () ->
+                  sessions.slotReader(relays.slot) != 0
+                      && sessions.slotReader(relays.slot) != replicationPid);
       int more = relays.received.distinct() + 100;
       await("events after the cut").atMost(WAIT).until(() -> relays.received.distinct() >= more);
       assertThat(relays.a.isActive()).as("A still holds the lock").isTrue();
@@ -177,23 +181,26 @@ class ActiveRelayCutOffIT {
       throws Exception {
     try (Pair relays = new Pair("both")) {
       relays.flowing();
-      long lockPid = lockHolder(relays.slot);
-      int replicationPid = slotReader(relays.slot);
-      terminate(lockPid);
-      terminate(replicationPid);
+      long lockPid = sessions.lockHolder(relays.slot);
+      int replicationPid = sessions.slotReader(relays.slot);
+      sessions.terminate(lockPid);
+      sessions.terminate(replicationPid);
 
       await("a relay streams again on a new replication connection")
           .atMost(WAIT)
-          .until(() -> slotReader(relays.slot) != 0 && slotReader(relays.slot) != replicationPid);
+          .until(
+              () ->
+                  sessions.slotReader(relays.slot) != 0
+                      && sessions.slotReader(relays.slot) != replicationPid);
       int more = relays.received.distinct() + 100;
       await("events after the cut").atMost(WAIT).until(() -> relays.received.distinct() >= more);
       assertThat(relays.a.isActive() ^ relays.b.isActive()).as("exactly one relay active").isTrue();
 
       List<Received> all = relays.finish();
-      List<String> publishers = publishers(all);
+      List<String> publishers = HandOvers.publishers(all);
       assertThat(publishers).as("A, then at most one hand-over").hasSizeLessThanOrEqualTo(2);
       assertThat(publishers.get(0)).isEqualTo(exchangeA);
-      int both = assertDuplicatesAreTheFirstPublishersLast(all);
+      int both = HandOvers.assertDuplicatesAreTheFirstPublishersLast(all);
       System.out.printf(
           "ActiveRelayCutOffIT (both cut): %s active after the cut, %d published by both relays%n",
           relays.a.isActive() ? "A" : "B", both);
@@ -266,82 +273,12 @@ class ActiveRelayCutOffIT {
     }
   }
 
-  /**
-   * The publishing exchanges in arrival order, consecutive repeats collapsed: [A, B] means A
-   * published, then B, and once B's first message arrived none of A's did (they never published at
-   * the same time).
-   */
-  private static List<String> publishers(List<Received> all) {
-    List<String> runs = new ArrayList<>();
-    for (Received r : all) {
-      if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(r.exchange())) {
-        runs.add(r.exchange());
-      }
-    }
-    return runs;
-  }
-
-  /**
-   * What both relays published is the first publisher's last events: the at-least-once window of
-   * what it sent after its last position confirmed to the slot. Returns how many.
-   */
-  private static int assertDuplicatesAreTheFirstPublishersLast(List<Received> all) {
-    String first = all.get(0).exchange();
-    Set<UUID> fromFirst = new LinkedHashSet<>();
-    Set<UUID> fromOther = new LinkedHashSet<>();
-    all.forEach(r -> (r.exchange().equals(first) ? fromFirst : fromOther).add(r.id()));
-    Set<UUID> both = new LinkedHashSet<>(fromFirst);
-    both.retainAll(fromOther);
-    List<UUID> inOrder = List.copyOf(fromFirst);
-    assertThat(inOrder.subList(inOrder.size() - both.size(), inOrder.size()))
-        .as("what both published is the first publisher's last publications")
-        .containsExactlyInAnyOrderElementsOf(both);
-    return both.size();
-  }
-
   private static Set<UUID> publishedBy(ReceivedMessages received, String exchange) {
     Set<UUID> ids = new LinkedHashSet<>();
     received.all().stream()
         .filter(r -> r.exchange().equals(exchange))
         .forEach(r -> ids.add(r.id()));
     return ids;
-  }
-
-  /** The backend holding the slot's advisory lock (the active relay's lock session), 0 if none. */
-  private static long lockHolder(String slot) {
-    List<Map<String, Object>> rows =
-        new Rows(writes)
-            .list(
-                "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
-                    + " AND ((classid::bigint << 32) | objid::bigint)"
-                    + " = hashtextextended('outbox-relay:' || ?, 0)",
-                slot);
-    return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("pid")).longValue();
-  }
-
-  /** The slot's active_pid: the walsender streaming it, 0 when none. */
-  private static int slotReader(String slot) {
-    List<Map<String, Object>> rows =
-        new Rows(writes)
-            .list(
-                "SELECT coalesce(active_pid, 0) AS pid FROM pg_replication_slots WHERE slot_name = ?",
-                slot);
-    return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("pid")).intValue();
-  }
-
-  private static boolean backendExists(long pid) {
-    return !new Rows(writes)
-        .list("SELECT 1 FROM pg_stat_activity WHERE pid = ?", (int) pid)
-        .isEmpty();
-  }
-
-  private static void terminate(long pid) {
-    assertThat(
-            new Rows(writes)
-                .list("SELECT pg_terminate_backend(?) AS ok", (int) pid)
-                .get(0)
-                .get("ok"))
-        .isEqualTo(true);
   }
 
   private static DatabaseSettings database() {
