@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * Several writer threads committing one-row transactions for a few shared aggregates, each row's
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConcurrentWriters {
 
-  private final RelayEnvironment env;
+  private final DataSource dataSource;
   private final String type;
   private final List<String> aggregates = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -34,7 +35,13 @@ public final class ConcurrentWriters {
   /** {@code writers} threads writing about {@code perSecond} rows a second until {@link #stop}. */
   public ConcurrentWriters(
       RelayEnvironment env, String type, int writers, int aggregates, int perSecond) {
-    this.env = env;
+    this(env.dataSource, type, writers, aggregates, perSecond);
+  }
+
+  /** The same, writing through {@code dataSource} (a database of the test's own). */
+  public ConcurrentWriters(
+      DataSource dataSource, String type, int writers, int aggregates, int perSecond) {
+    this.dataSource = dataSource;
     this.type = type;
     this.perSecond = perSecond;
     for (int i = 0; i < aggregates; i++) {
@@ -65,7 +72,7 @@ public final class ConcurrentWriters {
       }
       String aggregate = aggregates.get(random.nextInt(aggregates.size()));
       try {
-        env.insert(aggregate, type, "{}");
+        RelayEnvironment.insert(dataSource, aggregate, type, "{}");
         written.incrementAndGet();
       } catch (RuntimeException e) {
         failed.incrementAndGet();

@@ -17,8 +17,9 @@ import java.util.UUID;
 /** A test queue bound to the exchange and everything it received, in arrival order. */
 public final class ReceivedMessages {
 
-  /** One received message: its properties and its parsed body. */
-  public record Received(AMQP.BasicProperties properties, String routingKey, JsonNode body) {
+  /** One received message: its properties, the exchange it was published to, its parsed body. */
+  public record Received(
+      AMQP.BasicProperties properties, String exchange, String routingKey, JsonNode body) {
     public UUID id() {
       return UUID.fromString(properties.getMessageId());
     }
@@ -53,12 +54,26 @@ public final class ReceivedMessages {
                 String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
                 throws IOException {
               messages.add(
-                  new Received(props, envelope.getRoutingKey(), Json.mapper().readTree(body)));
+                  new Received(
+                      props,
+                      envelope.getExchange(),
+                      envelope.getRoutingKey(),
+                      Json.mapper().readTree(body)));
             }
           });
       return messages;
     } catch (IOException e) {
       throw new IllegalStateException("binding a test queue failed", e);
+    }
+  }
+
+  /** Binds the queue to {@code exchange} too (with {@code key}): one queue for two publishers. */
+  public ReceivedMessages alsoBind(String exchange, String key) {
+    try {
+      channel.queueBind(queue, exchange, key);
+      return this;
+    } catch (IOException e) {
+      throw new IllegalStateException("binding test queue " + queue + " failed", e);
     }
   }
 

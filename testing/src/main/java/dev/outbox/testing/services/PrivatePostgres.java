@@ -2,15 +2,11 @@ package dev.outbox.testing.services;
 
 import dev.outbox.testing.tls.IssuedCertificate;
 import dev.outbox.testing.tls.TestCa;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * A PostgreSQL cluster of the test's own: initdb in a temporary directory as user postgres, its own
@@ -28,11 +24,9 @@ import java.util.Map;
  */
 public final class PrivatePostgres implements AutoCloseable {
 
-  private static final Duration COMMAND = Duration.ofSeconds(90);
-  private static final String USER = "postgres";
-
-  private final ServiceDirectory dir;
   private final Path data;
+  private final PgTools tools;
+  private final PgConfigFiles files;
   private final int port = FreePorts.next();
   private final List<String> listen = new ArrayList<>(List.of("127.0.0.1"));
   private final List<String> hba = new ArrayList<>();
@@ -41,26 +35,15 @@ public final class PrivatePostgres implements AutoCloseable {
   private boolean running;
 
   private PrivatePostgres(ServiceDirectory dir, String name) {
-    this.dir = dir;
-    this.data = dir.ownedDirectory(name, USER);
+    this.data = dir.ownedDirectory(name, PgTools.USER);
+    this.tools = new PgTools(data);
+    this.files = new PgConfigFiles(dir, data);
   }
 
   /** initdb of a new cluster in {@code dir} (not started). */
   public static PrivatePostgres create(ServiceDirectory dir) {
     PrivatePostgres pg = new PrivatePostgres(dir, "pgdata");
-    pg.asPostgres(
-            "initdb",
-            "-D",
-            pg.data.toString(),
-            "-U",
-            USER,
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-            "-N")
-        .orThrow();
+    pg.tools.initdb();
     return pg;
   }
 
@@ -71,29 +54,44 @@ public final class PrivatePostgres implements AutoCloseable {
    */
   public static PrivatePostgres standbyOf(ServiceDirectory dir, PrivatePostgres primary) {
     PrivatePostgres standby = new PrivatePostgres(dir, "pgdata-standby-" + primary.port);
-    standby
-        .asPostgres(
-            "pg_basebackup",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            String.valueOf(primary.port),
-            "-U",
-            USER,
-            "-D",
-            standby.data.toString(),
-            "-R",
-            "-X",
-            "stream",
-            "-c",
-            "fast")
-        .orThrow();
+    standby.tools.baseBackupOf(primary.port);
+    // Its wal receiver's application_name, which synchronous_standby_names names.
+    standby.files.append("cluster_name = '" + standby.applicationName() + "'");
     return standby;
+  }
+
+  /**
+   * Makes this running primary commit synchronously to the running {@code standby} ({@code
+   * synchronous_standby_names} = its application_name, {@code synchronous_commit = on}, by ALTER
+   * SYSTEM and a reload, so a standby made earlier does not inherit it); returns once {@code
+   * pg_stat_replication} shows it {@code sync}. A commit then returns only when the standby has
+   * flushed it: a stop of this primary, even an immediate one, loses no committed transaction.
+   */
+  public PrivatePostgres replicateSynchronouslyTo(PrivatePostgres standby) {
+    String name = standby.applicationName();
+    tools
+        .psql(port, "postgres", "ALTER SYSTEM SET synchronous_standby_names = '\"" + name + "\"'")
+        .orThrow();
+    tools.psql(port, "postgres", "ALTER SYSTEM SET synchronous_commit = 'on'").orThrow();
+    tools.psql(port, "postgres", "SELECT pg_reload_conf()").orThrow();
+    String state =
+        "SELECT count(*) FROM pg_stat_replication WHERE application_name = '"
+            + name
+            + "' AND sync_state = 'sync'";
+    Awaitility.await("standby " + name + " synchronous")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> tools.psql(port, "postgres", state).orThrow().output().strip().equals("1"));
+    return this;
+  }
+
+  private String applicationName() {
+    return "standby_" + port;
   }
 
   /** Ends recovery of a standby ({@code pg_ctl promote}); returns when it accepts writes. */
   public void promote() {
-    asPostgres("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "promote").orThrow();
+    tools.run("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "promote").orThrow();
   }
 
   /** Listens on these loopback addresses too (one the server certificate does not name). */
@@ -105,14 +103,7 @@ public final class PrivatePostgres implements AutoCloseable {
   /** {@code ssl=on} with {@code server}'s certificate; client certificates are checked with ca. */
   public PrivatePostgres withTls(TestCa ca, IssuedCertificate server) {
     this.ca = ca;
-    dir.ownedCopy(server.certificate(), data, USER);
-    dir.ownedCopy(server.key(), data, USER);
-    dir.ownedCopy(ca.certificate(), data, USER);
-    appendConfig(
-        "ssl = on",
-        "ssl_cert_file = '" + data.resolve(server.certificate().getFileName()) + "'",
-        "ssl_key_file = '" + data.resolve(server.key().getFileName()) + "'",
-        "ssl_ca_file = '" + data.resolve(ca.certificate().getFileName()) + "'");
+    files.tls(ca, server);
     return this;
   }
 
@@ -127,13 +118,13 @@ public final class PrivatePostgres implements AutoCloseable {
 
   /** These {@code postgresql.conf} lines too (e.g. {@code max_slot_wal_keep_size = 1MB}). */
   public PrivatePostgres withConfig(String... lines) {
-    appendConfig(lines);
+    files.append(lines);
     return this;
   }
 
   /** Writes the configuration and starts the cluster; returns when it accepts connections. */
   public PrivatePostgres start() {
-    appendConfig(
+    files.append(
         "port = " + port,
         "listen_addresses = '" + String.join(",", listen) + "'",
         "unix_socket_directories = '" + data + "'",
@@ -142,17 +133,11 @@ public final class PrivatePostgres implements AutoCloseable {
         "max_wal_senders = 10",
         "shared_buffers = 32MB");
     if (!hba.isEmpty()) {
-      try {
-        Files.writeString(
-            data.resolve("pg_hba.conf"),
-            "local all postgres peer\n" + String.join("\n", hba) + "\n");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      files.hba(hba);
     }
     running = true;
     Runtime.getRuntime().addShutdownHook(stopAtExit);
-    pgCtl("start").orThrow();
+    tools.pgCtl("start").orThrow();
     return this;
   }
 
@@ -173,19 +158,7 @@ public final class PrivatePostgres implements AutoCloseable {
 
   /** Creates {@code name}, as postgres over the cluster's Unix socket (psql, peer). */
   public void createDatabase(String name) {
-    asPostgres(
-            "psql",
-            "-h",
-            data.toString(),
-            "-p",
-            String.valueOf(port),
-            "-d",
-            "postgres",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-c",
-            "CREATE DATABASE " + name)
-        .orThrow();
+    tools.psql(port, "postgres", "CREATE DATABASE " + name).orThrow();
   }
 
   /**
@@ -198,33 +171,25 @@ public final class PrivatePostgres implements AutoCloseable {
     if (!running) {
       throw new IllegalStateException("the cluster is not running");
     }
-    pgCtl("-m", "immediate", "restart").orThrow();
+    tools.pgCtl("-m", "immediate", "restart").orThrow();
   }
 
-  // pg_ctl on this cluster, logging to its log file, waiting up to 60 s for the server.
-  private Commands.Result pgCtl(String... action) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "pg_ctl",
-                "-D",
-                data.toString(),
-                "-l",
-                data.resolve("log").toString(),
-                "-w",
-                "-t",
-                "60"));
-    command.addAll(List.of(action));
-    return asPostgres(command.toArray(String[]::new));
+  /**
+   * Stops the running cluster as a crash would ({@code pg_ctl -m immediate stop}): sessions end at
+   * once, nothing is checkpointed, no more WAL goes to a standby.
+   */
+  public synchronized void stopImmediately() {
+    if (running) {
+      tools
+          .run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "-t", "30", "stop")
+          .orThrow();
+      running = false;
+    }
   }
 
   /** The server log, for a failing test's message. */
   public String log() {
-    try {
-      return Files.readString(data.resolve("log"));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return files.log();
   }
 
   /** Stops the cluster: fast (sessions end, a checkpoint), else immediate. */
@@ -240,26 +205,8 @@ public final class PrivatePostgres implements AutoCloseable {
 
   private synchronized void stop() {
     if (running) {
-      String dataDir = data.toString();
-      if (!asPostgres("pg_ctl", "-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop").ok()) {
-        asPostgres("pg_ctl", "-D", dataDir, "-m", "immediate", "-w", "-t", "30", "stop");
-      }
+      tools.stop();
       running = false;
     }
-  }
-
-  private void appendConfig(String... lines) {
-    try {
-      Files.writeString(
-          data.resolve("postgresql.conf"),
-          "\n" + String.join("\n", lines) + "\n",
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Commands.Result asPostgres(String... command) {
-    return Commands.run(COMMAND, Commands.asUser(USER, Map.of(), List.of(command)));
   }
 }
