@@ -1,5 +1,6 @@
 package dev.outbox.testing.services;
 
+import dev.outbox.config.process.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.outbox.testing.services;
 
 import dev.outbox.config.AmqpConnections;
+import dev.outbox.config.process.Commands;
 import dev.outbox.testing.tls.IssuedCertificate;
 import dev.outbox.testing.tls.TestCa;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.outbox.testing.services;
 
+import dev.outbox.config.process.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
