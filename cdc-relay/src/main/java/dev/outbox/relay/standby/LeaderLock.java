@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +17,30 @@ import java.util.concurrent.TimeUnit;
  * name, held on a connection of its own (never a pooled one, which could be handed to someone
  * else). The server releases it when that session ends, so a standby takes over as soon as the
  * active relay's process or connection dies.
+ *
+ * <p>A peer that goes silent (a network partition, a frozen host) ends no session by itself: the
+ * server would keep the lock until the operating system's TCP keepalive gives up, two hours on
+ * Linux, and the relay's own check would wait as long for an answer. So the lock's session asks the
+ * server to probe the relay after {@link #DEAD_PEER} of silence (keepalives, and tcp_user_timeout
+ * for unacknowledged data), and the relay's reads on it time out after {@link #DEAD_PEER} too: both
+ * sides give the lock up within about half a minute.
  */
 public final class LeaderLock implements AutoCloseable {
 
   private static final Duration RETRY = Duration.ofMillis(500);
+
+  /** How long either side of the lock's session waits on a silent peer before it gives up. */
+  static final Duration DEAD_PEER = Duration.ofSeconds(20);
+
+  // Server side: first probe after 10 s of silence, then every 3 s, 3 unanswered end the session
+  // (about 19 s); data the relay does not acknowledge for DEAD_PEER ends it too.
+  private static final String SESSION_TIMEOUTS =
+      "SELECT set_config('tcp_keepalives_idle', '10', false),"
+          + " set_config('tcp_keepalives_interval', '3', false),"
+          + " set_config('tcp_keepalives_count', '3', false),"
+          + " set_config('tcp_user_timeout', '"
+          + DEAD_PEER.toMillis()
+          + "', false)";
 
   private final DatabaseSettings database;
   private final String slot;
@@ -64,8 +85,7 @@ public final class LeaderLock implements AutoCloseable {
   private synchronized boolean tryOnce() {
     try {
       if (connection == null || connection.isClosed()) {
-        connection =
-            DriverManager.getConnection(database.url(), database.user(), database.password());
+        connection = connect();
       }
       try (PreparedStatement ps =
           connection.prepareStatement(
@@ -79,6 +99,23 @@ public final class LeaderLock implements AutoCloseable {
       drop();
       return false;
     }
+  }
+
+  private Connection connect() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", database.user());
+    p.setProperty("password", database.password());
+    p.setProperty("socketTimeout", Long.toString(DEAD_PEER.toSeconds()));
+    p.setProperty("tcpKeepAlive", "true");
+    p.setProperty("ApplicationName", "outbox-relay leader lock");
+    Connection c = DriverManager.getConnection(database.url(), p);
+    try (Statement s = c.createStatement()) {
+      s.execute(SESSION_TIMEOUTS);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
   }
 
   /**

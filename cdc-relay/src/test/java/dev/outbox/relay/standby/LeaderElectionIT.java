@@ -3,8 +3,12 @@ package dev.outbox.relay.standby;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.outbox.config.process.Commands;
 import dev.outbox.testing.TestDatabase;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +74,52 @@ class LeaderElectionIT {
     // the election went on to serve a term and still ran.
     assertThat(term.terms.get()).isGreaterThanOrEqualTo(2);
     assertThat(running).isTrue();
+  }
+
+  /**
+   * A lock whose server stops answering (here its backend is frozen with SIGSTOP, as a silent
+   * partition would look to the relay) is reported lost after the lock's read timeout, instead of
+   * the check waiting for the operating system's TCP timeout, and the relay's term ends.
+   */
+  @Test
+  void a_lock_whose_server_stops_answering_is_reported_lost() throws Exception {
+    String slot = TestDatabase.uniqueName("silent_server");
+    try (LeaderLock lock = new LeaderLock(db.settings(), slot)) {
+      assertThat(lock.acquire()).isTrue();
+      long pid = lockBackend();
+      signal(pid, "-STOP");
+      try {
+        CompletableFuture<Boolean> held = CompletableFuture.supplyAsync(lock::isHeld);
+        await()
+            .atMost(LeaderLock.DEAD_PEER.plusSeconds(30))
+            .untilAsserted(() -> assertThat(held).isCompletedWithValue(false));
+      } finally {
+        signal(pid, "-CONT");
+      }
+    }
+  }
+
+  // The backend belongs to the server's user, postgres.
+  private static void signal(long pid, String signal) {
+    Commands.Result r =
+        Commands.run(
+            Duration.ofSeconds(10),
+            Commands.asUser("postgres", Map.of(), List.of("kill", signal, Long.toString(pid))));
+    assertThat(r.ok()).as(r.output()).isTrue();
+  }
+
+  private static long lockBackend() throws Exception {
+    try (var c = db.connect();
+        var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE application_name ="
+                    + " 'outbox-relay leader lock' AND datname = current_database()")) {
+      assertThat(rs.next()).as("the lock's session").isTrue();
+      long pid = rs.getLong(1);
+      assertThat(rs.next()).as("one lock session").isFalse();
+      return pid;
+    }
   }
 
   private static final class ReturnsInterruptedOnce implements LeaderElection.Term {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * testing}) and the chaos suite ({@code chaos}, main code, so it cannot use a test fixture module);
  * no role runs a process.
  */
-public class Commands {
+public final class Commands {
 
   /** A finished command: its exit code (-1 when it was killed at its time limit) and output. */
   public record Result(List<String> command, int exit, String output) {
@@ -36,11 +36,7 @@ public class Commands {
     }
   }
 
-  /**
-   * Not instantiated: static methods only. Protected so that {@code testing}'s {@code
-   * services.Commands} keeps the name its fixtures call these by.
-   */
-  protected Commands() {}
+  private Commands() {}
 
   /** {@code command} run as {@code user} with exactly {@code env} added. */
   public static List<String> asUser(String user, Map<String, String> env, List<String> command) {
