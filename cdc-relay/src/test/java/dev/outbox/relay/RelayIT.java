@@ -10,6 +10,7 @@ import dev.outbox.relay.support.ReceivedMessages;
 import dev.outbox.relay.support.ReceivedMessages.Received;
 import dev.outbox.relay.support.RelayEnvironment;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +20,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +141,26 @@ class RelayIT {
       assertThat(RowMessages.read(ps, true))
           .extracting(OutboxMessage::traceparent)
           .containsExactly(traceparent, null);
+    }
+  }
+
+  @Test
+  void debeziums_per_event_last_event_summary_is_not_recorded() throws Exception {
+    UUID id = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
+    awaitMessage(id);
+
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    Set<ObjectName> streaming =
+        server.queryNames(
+            new ObjectName(
+                "debezium.postgres:context=streaming,server="
+                    + env.env().get("CDC_SLOT_NAME")
+                    + ",*"),
+            null);
+    assertThat(streaming).isNotEmpty();
+    for (ObjectName name : streaming) {
+      assertThat(server.getAttribute(name, "LastEvent"))
+          .isEqualTo("not recorded (outbox relay: per-event cost, issue 17)");
     }
   }
 

@@ -3,7 +3,6 @@ package dev.outbox.relay.capture;
 import dev.outbox.relay.model.OutboxMessage;
 import io.debezium.engine.RecordChangeEvent;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +18,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * the caller).
  *
  * <p>Debezium hands jsonb over as JSON text ({@code io.debezium.data.Json}), uuid as text and
- * timestamptz as an ISO-8601 string ({@code io.debezium.time.ZonedTimestamp}); a microsecond epoch
- * is accepted too in case {@code time.precision.mode} is changed.
+ * created_at as microseconds since the epoch ({@code EpochMicrosConverter}, configured in {@code
+ * DebeziumProperties}: no ISO-8601 string formatted and parsed back per event).
  */
 final class OutboxRecordMapper {
 
@@ -95,9 +94,6 @@ final class OutboxRecordMapper {
   }
 
   static Instant instant(Object value) {
-    if (value instanceof String text) {
-      return OffsetDateTime.parse(text).toInstant();
-    }
     if (value instanceof Long micros) {
       return Instant.ofEpochSecond(
           Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);

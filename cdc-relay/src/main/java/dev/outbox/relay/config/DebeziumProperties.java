@@ -1,5 +1,6 @@
 package dev.outbox.relay.config;
 
+import dev.outbox.relay.window.EpochMicrosConverter;
 import dev.outbox.relay.window.WindowedPostgresConnector;
 import dev.outbox.relay.window.WindowedPostgresTask;
 import java.util.Properties;
@@ -94,6 +95,10 @@ public final class DebeziumProperties {
             + ".parked_at,"
             + OUTBOX
             + ".commit_seq");
+    // created_at as epoch microseconds, not an ISO string the relay would parse back.
+    p.setProperty("converters", "createdat");
+    p.setProperty("createdat.type", EpochMicrosConverter.class.getName());
+    p.setProperty("createdat." + EpochMicrosConverter.COLUMNS, OUTBOX + ".created_at");
     p.setProperty("skipped.operations", "u,d,t");
     p.setProperty("tombstones.on.delete", "false");
     snapshot(p);

@@ -32,7 +32,7 @@ final class Envelope {
       json.writeStringField("type", m.eventType());
       json.writeStringField("aggregate_type", m.aggregateType());
       json.writeStringField("aggregate_id", m.aggregateId());
-      json.writeStringField("occurred_at", m.occurredAt().toString());
+      json.writeStringField("occurred_at", InstantText.of(m.occurredAt()));
       json.writeFieldName("payload");
       json.writeRawValue(m.payloadJson());
       json.writeEndObject();

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * #BATCH_PROPERTY} records. Debezium's {@code ChangeEventQueue.poll()} is only ever called on a
  * non-empty queue and with {@code max.batch.size=1} (which the relay sets), so it returns each
  * record before its timed wait, and its poll interval and last-millisecond spin are off the path.
+ *
+ * <p>Each start turns off the streaming metrics' per-event {@code LastEvent} summary ({@link
+ * LastEventSummary}).
  */
 public class WindowedPostgresTask extends PostgresConnectorTask {
 
@@ -77,6 +80,7 @@ public class WindowedPostgresTask extends PostgresConnectorTask {
       Configuration config) {
     ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> started =
         super.start(config);
+    LastEventSummary.turnOff(started);
     PostgresConnectorConfig connectorConfig = new PostgresConnectorConfig(config);
     // Debezium's own provider is package-private; this is what it returns.
     PostgresPartition partition =

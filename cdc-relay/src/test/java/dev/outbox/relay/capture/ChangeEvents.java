@@ -27,7 +27,7 @@ final class ChangeEvents {
           .field("aggregate_id", Schema.STRING_SCHEMA)
           .field("event_type", Schema.STRING_SCHEMA)
           .field("payload", Schema.STRING_SCHEMA)
-          .field("created_at", Schema.OPTIONAL_STRING_SCHEMA)
+          .field("created_at", Schema.OPTIONAL_INT64_SCHEMA)
           .build();
   static final Schema ENVELOPE =
       SchemaBuilder.struct()
@@ -77,7 +77,7 @@ final class ChangeEvents {
             .put("aggregate_id", UUID.randomUUID().toString())
             .put("event_type", "user.created")
             .put("payload", "{\"email\":\"ada@example.com\"}")
-            .put("created_at", "2026-11-27T04:20:00.123456Z");
+            .put("created_at", 1_795_753_200_123_456L); // 2026-11-27T04:20:00.123456Z
     Struct value = new Struct(ENVELOPE).put("op", op).put("source", source).put("after", after);
     return new SourceRecord(Map.of(), Map.of(), "s.public." + table, ENVELOPE, value);
   }

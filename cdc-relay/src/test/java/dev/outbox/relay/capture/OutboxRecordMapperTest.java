@@ -1,6 +1,7 @@
 package dev.outbox.relay.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outbox.relay.model.OutboxMessage;
 import java.time.Instant;
@@ -68,8 +69,15 @@ class OutboxRecordMapperTest {
   void created_at_as_microseconds_since_the_epoch_is_understood() {
     assertThat(OutboxRecordMapper.instant(1_795_234_800_123_456L))
         .isEqualTo(Instant.parse("2026-11-21T04:20:00.123456Z"));
-    assertThat(OutboxRecordMapper.instant("2026-11-27T05:20:00.123456+01:00"))
-        .isEqualTo(Instant.parse("2026-11-27T04:20:00.123456Z"));
+    assertThat(OutboxRecordMapper.instant(-1L))
+        .isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+  }
+
+  @Test
+  void created_at_in_another_form_is_an_error_naming_it() {
+    assertThatThrownBy(() -> OutboxRecordMapper.instant("2026-11-27T04:20:00Z"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("created_at");
   }
 
   @Test

@@ -11,6 +11,9 @@ class LsnsTest {
   void formats_and_parses_postgresql_text_form() {
     assertThat(Lsns.format(0x16B3748L)).isEqualTo("0/16B3748");
     assertThat(Lsns.format((3L << 32) | 0xAL)).isEqualTo("3/A");
+    assertThat(Lsns.format(0)).isEqualTo("0/0");
+    assertThat(Lsns.format(-1L)).isEqualTo("FFFFFFFF/FFFFFFFF");
+    assertThat(Lsns.format(0xABCDEF0012345678L)).isEqualTo("ABCDEF00/12345678");
     assertThat(Lsns.parse("0/16B3748")).isEqualTo(0x16B3748L);
     assertThat(Lsns.parse(Lsns.format(0xFFFFFFFF12345678L >>> 1)))
         .isEqualTo(0xFFFFFFFF12345678L >>> 1);
