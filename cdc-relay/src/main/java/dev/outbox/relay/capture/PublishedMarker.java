@@ -2,6 +2,7 @@ package dev.outbox.relay.capture;
 
 import dev.outbox.relay.model.OutboxMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,16 @@ import org.slf4j.LoggerFactory;
  * barrier the {@link OffsetCommitter} passes before it lets Debezium commit an offset, so a stored
  * offset never covers a row that is not marked.
  *
+ * <p>Batches submitted while a mark runs are marked together in the next one: at a high rate the
+ * relay's batches hold an event or two, and one transaction per batch (whose WAL the walsender also
+ * has to read) cost the database more than the events themselves on a saturated machine (issue 17,
+ * the 1,000 events/s step). Nothing waits for company: a batch submitted to an idle marker is
+ * marked at once.
+ *
+ * <p>A mark that fails (the relay stopping) is remembered: every later {@link #awaitMarked()}
+ * throws, so no offset is committed over rows a failed mark left unmarked, even if a later mark
+ * succeeded.
+ *
  * <p>Threads: {@link #submit} and {@link #awaitMarked} are called under the {@link
  * PublishingConsumer}'s lock, by the engine's thread for each batch and by the closing thread once
  * on a clean stop; the marks run on the marker's thread. One-shot deliveries call {@link #mark} on
@@ -36,6 +47,11 @@ final class PublishedMarker implements AutoCloseable {
   private final DatabaseRetry database;
   private final Stopper stopper;
   private final ExecutorService thread;
+  // Guarded by this: the batches waiting for the next mark, whether a drain is scheduled, the
+  // first failure.
+  private final List<OutboxMessage> waiting = new ArrayList<>();
+  private boolean draining;
+  private Throwable failure;
   private Future<?> last = CompletableFuture.completedFuture(null);
 
   PublishedMarker(DeliveryRows rows, DatabaseRetry database, Stopper stopper, String threadName) {
@@ -46,29 +62,66 @@ final class PublishedMarker implements AutoCloseable {
   }
 
   /** Queues the marking of {@code confirmed} for the marker's thread; returns at once. */
-  void submit(List<OutboxMessage> confirmed) {
+  synchronized void submit(List<OutboxMessage> confirmed) {
     if (confirmed.isEmpty()) {
       return;
     }
-    last =
-        thread.submit(
-            () -> {
-              mark(confirmed);
-              return null;
-            });
+    waiting.addAll(confirmed);
+    if (!draining) {
+      draining = true;
+      last = thread.submit(this::drain);
+    }
   }
 
-  /** Waits until every batch submitted so far is marked (one thread: the last one done is all). */
+  /**
+   * Waits until every batch submitted so far is marked: the drain that is running or scheduled
+   * takes everything submitted before it finds nothing waiting.
+   */
   void awaitMarked() throws InterruptedException {
+    Future<?> current;
+    synchronized (this) {
+      current = last;
+    }
     try {
-      last.get();
+      current.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof InterruptedException) {
+      // the drain recorded its failure below
+    }
+    synchronized (this) {
+      if (failure instanceof InterruptedException) {
         // The marker's thread was stopped (the relay's stop or the executor's shutdown): the
         // caller's thread was not interrupted.
-        throw new Stopper.Stopping("marking stopped: " + e.getCause().getMessage());
+        throw new Stopper.Stopping("marking stopped: " + failure.getMessage());
       }
-      throw new IllegalStateException("marking published outbox rows failed", e.getCause());
+      if (failure != null) {
+        throw new IllegalStateException("marking published outbox rows failed", failure);
+      }
+    }
+  }
+
+  // Marks what waits, then what came meanwhile, until nothing waits.
+  private Void drain() throws InterruptedException {
+    while (true) {
+      List<OutboxMessage> batch;
+      synchronized (this) {
+        if (waiting.isEmpty()) {
+          draining = false;
+          return null;
+        }
+        batch = new ArrayList<>(waiting);
+        waiting.clear();
+      }
+      try {
+        mark(batch);
+      } catch (InterruptedException | RuntimeException e) {
+        synchronized (this) {
+          if (failure == null) {
+            failure = e;
+          }
+          draining = false;
+        }
+        throw e;
+      }
     }
   }
 

@@ -24,6 +24,7 @@ final class InMemoryOutboxRows implements DeliveryRows {
   private final Map<UUID, Row> rows = new HashMap<>();
   private final Map<UUID, Integer> hidden = new HashMap<>();
   private final List<String> markThreads = new CopyOnWriteArrayList<>();
+  private final List<Integer> markSizes = new CopyOnWriteArrayList<>();
   private final CountDownLatch markHeld = new CountDownLatch(1);
   private volatile CountDownLatch marksReleased = new CountDownLatch(0);
   private volatile boolean down;
@@ -85,9 +86,15 @@ final class InMemoryOutboxRows implements DeliveryRows {
     return markThreads;
   }
 
+  /** How many events each mark carried, one per call. */
+  List<Integer> markSizes() {
+    return markSizes;
+  }
+
   @Override
   public Set<UUID> markPublished(List<OutboxMessage> messages) throws SQLException {
     markThreads.add(Thread.currentThread().getName());
+    markSizes.add(messages.size());
     hold();
     synchronized (this) {
       failWhenDown();
