@@ -12,12 +12,14 @@ import dev.outbox.testing.HttpTestClient.Response;
 import dev.outbox.testing.Rows;
 import dev.outbox.testing.providers.SendGridStandIn;
 import dev.outbox.testing.providers.TwilioStandIn;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,21 @@ class WebhooksIT {
 
   private static String providerStatus(UUID eventId) {
     return rows.text("select provider_status from notifier.deliveries where event_id = ?", eventId);
+  }
+
+  /**
+   * An oversized body is refused with a 413 problem, which the server sends before it has read the
+   * rest and then closes the connection: a client still sending may see the close first (HTTP/1.1
+   * allows it; it failed so once in a full run). Either way nothing was accepted.
+   */
+  private static void assertOversizedRefused(Supplier<Response> request) {
+    Response response;
+    try {
+      response = request.get();
+    } catch (UncheckedIOException closedWhileSending) {
+      return;
+    }
+    assertRefused(response, 413);
   }
 
   private static void assertRefused(Response response, int status) {
@@ -293,10 +310,10 @@ class WebhooksIT {
     byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
     String now = Long.toString(Instant.now().getEpochSecond());
 
-    assertRefused(sendGrid.post(http, huge), 413);
+    assertOversizedRefused(() -> sendGrid.post(http, huge));
     Map<String, String> hugeForm = TwilioStandIn.statusForm("SMhuge", "sent", null);
     hugeForm.put("Body", "x".repeat(70 * 1024));
-    assertRefused(twilio.post(http, "event_id=" + UUID.randomUUID(), hugeForm), 413);
+    assertOversizedRefused(() -> twilio.post(http, "event_id=" + UUID.randomUUID(), hugeForm));
     assertRefused(SendGridStandIn.post(http, notJson, now, sendGrid.sign(now, notJson)), 400);
     assertRefused(http.post(TwilioStandIn.PATH, "application/json", "{}".getBytes()), 415);
   }
