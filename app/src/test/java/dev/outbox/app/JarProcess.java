@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -90,5 +91,18 @@ final class JarProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+  }
+
+  /** The first line and the last 40 lines each process printed, for a failure's message. */
+  static String lastLines(List<JarProcess> processes) {
+    StringBuilder text = new StringBuilder();
+    for (JarProcess process : processes) {
+      List<String> lines = process.output().lines().toList();
+      text.append("\n--- ").append(lines.isEmpty() ? "(no output)" : lines.get(0)).append('\n');
+      lines
+          .subList(Math.max(0, lines.size() - 40), lines.size())
+          .forEach(line -> text.append(line).append('\n'));
+    }
+    return text.toString();
   }
 }

@@ -137,7 +137,7 @@ class PostgresFailoverIT {
                 .contains("missing/recovered");
           }
         } catch (Throwable failure) {
-          throw new AssertionError(failure.getMessage() + outputs(processes), failure);
+          throw new AssertionError(failure.getMessage() + JarProcess.lastLines(processes), failure);
         } finally {
           processes.forEach(JarProcess::close);
         }
@@ -271,18 +271,5 @@ class PostgresFailoverIT {
       }
     }
     return declared;
-  }
-
-  /** The last lines each process printed, for a failure's message. */
-  private static String outputs(List<JarProcess> processes) {
-    StringBuilder text = new StringBuilder();
-    for (JarProcess process : processes) {
-      List<String> lines = process.output().lines().toList();
-      text.append("\n--- ").append(lines.isEmpty() ? "(no output)" : lines.get(0)).append('\n');
-      lines
-          .subList(Math.max(0, lines.size() - 40), lines.size())
-          .forEach(line -> text.append(line).append('\n'));
-    }
-    return text.toString();
   }
 }

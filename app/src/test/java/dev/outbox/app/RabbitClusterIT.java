@@ -120,7 +120,8 @@ class RabbitClusterIT {
           queues = "(no queue listing: " + e.getMessage() + ")";
         }
         throw new AssertionError(
-            failure.getMessage() + "\nqueues:\n" + queues + outputs(processes), failure);
+            failure.getMessage() + "\nqueues:\n" + queues + JarProcess.lastLines(processes),
+            failure);
       } finally {
         processes.forEach(JarProcess::close);
       }
@@ -132,19 +133,6 @@ class RabbitClusterIT {
     JarProcess process = JarProcess.start(env, role);
     processes.add(process);
     return process;
-  }
-
-  /** The last lines each process printed, for a failure's message. */
-  private static String outputs(List<JarProcess> processes) {
-    StringBuilder text = new StringBuilder();
-    for (JarProcess process : processes) {
-      List<String> lines = process.output().lines().toList();
-      text.append("\n--- ").append(lines.isEmpty() ? "(no output)" : lines.get(0)).append('\n');
-      lines
-          .subList(Math.max(0, lines.size() - 40), lines.size())
-          .forEach(line -> text.append(line).append('\n'));
-    }
-    return text.toString();
   }
 
   /** Kills {@code node} and answers how long until an email for a user created later is sent. */
