@@ -39,7 +39,11 @@ class LeaderElectionIT {
   @Test
   void a_term_that_fails_unexpectedly_is_followed_by_another_term() throws Exception {
     String slot = TestDatabase.uniqueName("failing_term");
-    FailsOnce term = new FailsOnce();
+    SecondTermWaits term =
+        new SecondTermWaits(
+            () -> {
+              throw new IllegalStateException("a failure no one expected");
+            });
     LeaderElection election = new LeaderElection(new LeaderLock(db.settings(), slot), slot, term);
     election.start();
 
@@ -62,7 +66,7 @@ class LeaderElectionIT {
   @Test
   void a_term_that_returns_interrupted_is_followed_by_another_term() throws Exception {
     String slot = TestDatabase.uniqueName("interrupted_term");
-    ReturnsInterruptedOnce term = new ReturnsInterruptedOnce();
+    SecondTermWaits term = new SecondTermWaits(() -> Thread.currentThread().interrupt());
     LeaderElection election = new LeaderElection(new LeaderLock(db.settings(), slot), slot, term);
     election.start();
 
@@ -122,36 +126,22 @@ class LeaderElectionIT {
     }
   }
 
-  private static final class ReturnsInterruptedOnce implements LeaderElection.Term {
+  /** Ends its first term as {@code firstTerm} does; serves the next until stopped. */
+  private static final class SecondTermWaits implements LeaderElection.Term {
     final AtomicInteger terms = new AtomicInteger();
     final CountDownLatch serving = new CountDownLatch(1);
     final CountDownLatch stopped = new CountDownLatch(1);
+    private final Runnable firstTerm;
+
+    SecondTermWaits(Runnable firstTerm) {
+      this.firstTerm = firstTerm;
+    }
 
     @Override
     public void serve(LeaderLock lock) throws InterruptedException {
       if (terms.incrementAndGet() == 1) {
-        Thread.currentThread().interrupt();
+        firstTerm.run();
         return;
-      }
-      serving.countDown();
-      stopped.await();
-    }
-
-    @Override
-    public void stop() {
-      stopped.countDown();
-    }
-  }
-
-  private static final class FailsOnce implements LeaderElection.Term {
-    final AtomicInteger terms = new AtomicInteger();
-    final CountDownLatch serving = new CountDownLatch(1);
-    final CountDownLatch stopped = new CountDownLatch(1);
-
-    @Override
-    public void serve(LeaderLock lock) throws InterruptedException {
-      if (terms.incrementAndGet() == 1) {
-        throw new IllegalStateException("a failure no one expected");
       }
       serving.countDown();
       stopped.await();
