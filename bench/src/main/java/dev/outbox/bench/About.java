@@ -1,12 +1,14 @@
 package dev.outbox.bench;
 
 import com.rabbitmq.client.Connection;
+import dev.outbox.config.process.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +36,11 @@ final class About {
             + config.launch().debeziumJava());
     lines.add("PostgreSQL: " + postgres(config));
     lines.add("RabbitMQ: " + amqp.getServerProperties().get("version"));
+    lines.add("load: " + pgbench(config) + ", script pgbench/outbox-insert.sql (bench resources)");
     lines.add(
         String.format(
-            "settings: rates %s events/s for %d s each (after %d s warm-up at 500/s), %d paced clients,"
+            "settings: rates %s events/s for %d s each (after %d s warm-up at 500/s), %d paced clients"
+                + " (Poisson arrivals),"
                 + " burst %,d events by %d clients, backlog %,d, drain timeout %d s, grace %d s,"
                 + " floors %d s, %d repetitions",
             config.workload().rates(),
@@ -75,6 +79,12 @@ final class About {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  private static String pgbench(BenchConfig config) {
+    var version =
+        Commands.run(Duration.ofSeconds(10), List.of(config.workload().pgbench(), "--version"));
+    return version.ok() ? version.output().strip() : "pgbench (version unknown)";
   }
 
   private static String postgres(BenchConfig config) {

@@ -1,10 +1,13 @@
 package dev.outbox.bench;
 
 import dev.outbox.core.config.Migrations;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -51,6 +54,22 @@ public final class BenchDatabase implements AutoCloseable {
 
   public String jdbcUrl() {
     return config.jdbcUrl(name);
+  }
+
+  /** How a libpq tool (pgbench) reaches this database: host, port, user and database name. */
+  public List<String> libpqArguments() {
+    URI url = URI.create(jdbcUrl().substring("jdbc:".length()));
+    if (url.getHost() == null) {
+      throw new IllegalArgumentException(
+          "BENCH_ADMIN_URL must name one host and port for pgbench: " + config.adminJdbcUrl());
+    }
+    String port = Integer.toString(url.getPort() < 0 ? 5432 : url.getPort());
+    return List.of("-h", url.getHost(), "-p", port, "-U", config.dbUser(), name);
+  }
+
+  /** The password for a libpq tool, passed in its environment (never on its command line). */
+  public Map<String, String> libpqEnvironment() {
+    return config.dbPassword().isEmpty() ? Map.of() : Map.of("PGPASSWORD", config.dbPassword());
   }
 
   public Connection connect() throws SQLException {

@@ -6,8 +6,8 @@ import dev.outbox.config.Setting;
 import java.util.List;
 
 /**
- * The load each contestant gets: the fixed rates, the burst and the backlog, and the bounds of
- * every wait on them. Durations are seconds.
+ * The load each contestant gets: the fixed rates, the burst and the backlog (all inserted by
+ * pgbench), and the bounds of every wait on them. Durations are seconds.
  */
 public record Workload(
     List<Integer> rates,
@@ -18,7 +18,8 @@ public record Workload(
     int burstClients,
     int pacedClients,
     int drainTimeoutSeconds,
-    int graceSeconds) {
+    int graceSeconds,
+    String pgbench) {
 
   static final Setting<List<Integer>> RATES =
       ListSettings.positiveIntegers("BENCH_RATES")
@@ -50,6 +51,12 @@ public record Workload(
   static final Setting<Integer> GRACE_SECONDS =
       positive("BENCH_GRACE_SECONDS", "5", "wait for the last deliveries of a fixed rate");
 
+  static final Setting<String> PGBENCH =
+      Setting.text("BENCH_PGBENCH")
+          .withDefault("pgbench")
+          .withDescription("the pgbench binary that inserts every step's rows")
+          .readBy(Role.BENCH);
+
   static Workload read(ConfigReader config) {
     return new Workload(
         config.get(RATES),
@@ -60,7 +67,8 @@ public record Workload(
         config.get(BURST_CLIENTS),
         config.get(PACED_CLIENTS),
         config.get(DRAIN_TIMEOUT_SECONDS),
-        config.get(GRACE_SECONDS));
+        config.get(GRACE_SECONDS),
+        config.get(PGBENCH));
   }
 
   /** A whole number of at least 1, read by the harness. */

@@ -71,15 +71,10 @@ final class Steps {
   /** Runs unrecorded load so JIT compilation and connection pools settle before measuring. */
   void warmUp() throws Exception {
     int rate = 500;
-    StepRecording warm =
-        deliveries.expect(
-            ContestantRun.nextStep(), (long) rate * config.workload().warmupSeconds());
-    OutboxLoad.run(
-        db,
-        warm.step(),
-        (long) rate * config.workload().warmupSeconds(),
-        rate,
-        config.workload().pacedClients());
+    int clients = config.workload().pacedClients();
+    long events = OutboxLoad.rowsFor((long) rate * config.workload().warmupSeconds(), clients);
+    StepRecording warm = deliveries.expect(ContestantRun.nextStep(), events);
+    OutboxLoad.run(config.workload().pgbench(), db, warm.step(), events, rate, clients);
     warm.awaitAll(config.workload().graceSeconds(), TimeUnit.SECONDS);
     skipLeftovers();
   }
@@ -99,11 +94,12 @@ final class Steps {
   }
 
   void fixedRate(ChildJvm jvm, int rate) throws Exception {
-    long events = (long) rate * config.workload().stepSeconds();
+    int clients = Math.min(config.workload().pacedClients(), rate);
+    long events = OutboxLoad.rowsFor((long) rate * config.workload().stepSeconds(), clients);
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
     OutboxLoad.Result load =
-        OutboxLoad.run(db, rec.step(), events, rate, config.workload().pacedClients());
+        OutboxLoad.run(config.workload().pgbench(), db, rec.step(), events, rate, clients);
     rec.awaitAll(config.workload().graceSeconds(), TimeUnit.SECONDS);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     Histogram confirm = contestant.marksPublished() ? publishedLatency(rec.step()) : null;

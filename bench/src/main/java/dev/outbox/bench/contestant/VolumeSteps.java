@@ -28,6 +28,7 @@ final class VolumeSteps {
   private final int rep;
   private final Steps steps;
   private int backlogStep;
+  private long backlogEvents;
   private double backlogInsertRate;
 
   VolumeSteps(
@@ -47,13 +48,14 @@ final class VolumeSteps {
     this.steps = steps;
   }
 
-  /** 100,000 rows inserted as fast as the clients commit, while the contestant runs. */
+  /** 100,000 rows inserted by pgbench as fast as PostgreSQL commits, while the contestant runs. */
   void burst(ChildJvm jvm) throws Exception {
-    long events = config.workload().burstEvents();
+    int clients = config.workload().burstClients();
+    long events = OutboxLoad.rowsFor(config.workload().burstEvents(), clients);
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());
     OutboxLoad.Result load =
-        OutboxLoad.run(db, rec.step(), events, 0, config.workload().burstClients());
+        OutboxLoad.run(config.workload().pgbench(), db, rec.step(), events, 0, clients);
     rec.awaitAllOrHopeless(config.workload().drainTimeoutSeconds(), 8);
     long cpu = ProcessProbe.cpuMicros(jvm.pid()) - cpu0;
     long rss = ProcessProbe.peakRssKb(jvm.pid());
@@ -74,19 +76,16 @@ final class VolumeSteps {
   /** Commits the backlog while the contestant is stopped. */
   void commitBacklog() throws Exception {
     backlogStep = ContestantRun.nextStep();
+    int clients = config.workload().burstClients();
+    backlogEvents = OutboxLoad.rowsFor(config.workload().backlogEvents(), clients);
     OutboxLoad.Result load =
-        OutboxLoad.run(
-            db,
-            backlogStep,
-            config.workload().backlogEvents(),
-            0,
-            config.workload().burstClients());
+        OutboxLoad.run(config.workload().pgbench(), db, backlogStep, backlogEvents, 0, clients);
     backlogInsertRate = load.ratePerSecond();
   }
 
   /** Launch to first event and drain rate of the committed backlog. */
   void drainBacklog(ChildJvm jvm) throws Exception {
-    StepRecording rec = deliveries.expect(backlogStep, config.workload().backlogEvents());
+    StepRecording rec = deliveries.expect(backlogStep, backlogEvents);
     long first = rec.awaitFirst(120, TimeUnit.SECONDS);
     if (first < 0) {
       throw new IOException(contestant.name() + " drained nothing after restart, see " + jvm.log());
@@ -99,15 +98,7 @@ final class VolumeSteps {
     double rate = rec.distinct() / Math.max(1e-6, (rec.lastReceiveUs() - first) / 1e6);
     double launchToFirst = (first - jvm.launchedUs()) / 1000.0;
     record(
-        rec,
-        "backlog",
-        config.workload().backlogEvents(),
-        backlogInsertRate,
-        seconds,
-        rate,
-        launchToFirst,
-        cpu,
-        rss);
+        rec, "backlog", backlogEvents, backlogInsertRate, seconds, rate, launchToFirst, cpu, rss);
   }
 
   private void record(

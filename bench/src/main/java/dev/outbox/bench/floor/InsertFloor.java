@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL's own rate of the load every contestant sees: single-row outbox inserts, one
- * transaction each, from 1, 4 and 16 clients, with no slot reading the table.
+ * transaction each, by pgbench from 1, 4 and 16 clients, with no slot reading the table.
  */
 public final class InsertFloor {
 
@@ -21,7 +21,7 @@ public final class InsertFloor {
     try (BenchDatabase db = BenchDatabase.create(config, "bench_floor_" + rep)) {
       for (int clients : config.floorClients()) {
         OutboxLoad.Result load =
-            OutboxLoad.run(db, 0, Integer.MAX_VALUE, 0, clients, config.floorSeconds());
+            OutboxLoad.runFor(config.workload().pgbench(), db, clients, config.floorSeconds());
         results.floors.add(
             new Results.FloorRun(
                 "PostgreSQL single-row outbox inserts",

@@ -52,7 +52,7 @@ public final class ReportWriter {
     md.append("\n## Launch to first event (fresh outbox, probes every 20 ms)\n\n");
     md.append(report.startTable());
     md.append("\n## Floors\n\n").append(report.floorTable());
-    md.append("\n## Targets (issue 8) for the relay\n\n").append(new Targets(results).render());
+    md.append("\n## Targets (issue 17) for the relay\n\n").append(new Targets(results).render());
     extraSections.forEach(
         (title, body) -> md.append("\n## ").append(title).append("\n\n").append(body));
     if (!results.notes.isEmpty()) {

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the service tools (openssl, initdb, pg_ctl, rabbitmq-server, rabbitmqctl), each bounded in
- * time, as the service's own user when asked, with what they printed kept for the error message.
- * The one process runner of the two places that start private services: the test fixtures ({@code
- * testing}) and the chaos suite ({@code chaos}, main code, so it cannot use a test fixture module);
- * no role runs a process.
+ * Runs the service tools (openssl, initdb, pg_ctl, rabbitmq-server, rabbitmqctl, pgbench), each
+ * bounded in time, as the service's own user when asked, with what they printed kept for the error
+ * message. The one process runner of the places that start tools: the test fixtures ({@code
+ * testing}), the chaos suite ({@code chaos}, main code, so it cannot use a test fixture module) and
+ * the benchmark's load generator ({@code bench}); no role runs a process.
  */
 public final class Commands {
 
@@ -53,15 +53,21 @@ public final class Commands {
 
   /** Runs {@code command}, killing it (and what it started) after {@code timeout}. */
   public static Result run(Duration timeout, List<String> command) {
+    return run(timeout, Map.of(), command);
+  }
+
+  /**
+   * As {@link #run(Duration, List)}, with {@code env} added to this process's environment (a
+   * password passed so stays out of the process list).
+   */
+  public static Result run(Duration timeout, Map<String, String> env, List<String> command) {
     Path out = null;
     try {
       // A file, not a pipe: a daemon it leaves behind (rabbitmq-server -detached) inherits it.
       out = Files.createTempFile("outbox-command-", ".out");
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(out.toFile())
-              .start();
+      var builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      Process process = builder.redirectErrorStream(true).redirectOutput(out.toFile()).start();
       boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!done) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
