@@ -145,7 +145,8 @@ class RelayIT {
   }
 
   @Test
-  void debeziums_per_event_last_event_summary_is_not_recorded() throws Exception {
+  void debeziums_per_event_last_event_summary_is_not_recorded_and_its_lag_is_measured_inline()
+      throws Exception {
     UUID id = env.insert(UUID.randomUUID().toString(), "user.created", "{}");
     awaitMessage(id);
 
@@ -161,7 +162,17 @@ class RelayIT {
     for (ObjectName name : streaming) {
       assertThat(server.getAttribute(name, "LastEvent"))
           .isEqualTo("not recorded (outbox relay: per-event cost, issue 17)");
+      assertThat((Long) server.getAttribute(name, "MilliSecondsBehindSource")).isNotNegative();
     }
+    // Debezium's lag measurement has no thread of its own left (it ran one per streaming meter)
+    assertThat(Thread.getAllStackTraces().values())
+        .noneSatisfy(
+            stack ->
+                assertThat(stack)
+                    .anySatisfy(
+                        frame ->
+                            assertThat(frame.getClassName())
+                                .contains("MeasurementCollector$MeasurementPublisher")));
   }
 
   @Test

@@ -43,9 +43,10 @@ final class LastEventSummary {
   /** Wraps the streaming meter's provider of a started coordinator; true if it is now off. */
   static boolean turnOff(ChangeEventSourceCoordinator<?, ?> coordinator) {
     try {
-      Object metrics = read(ChangeEventSourceCoordinator.class, "streamingMetrics", coordinator);
-      Object meter = read(PipelineMetrics.class, "commonEventMeter", metrics);
-      Field field = field(CommonEventMeter.class, "metadataProvider");
+      Object metrics =
+          DebeziumFields.read(ChangeEventSourceCoordinator.class, "streamingMetrics", coordinator);
+      Object meter = DebeziumFields.read(PipelineMetrics.class, "commonEventMeter", metrics);
+      Field field = DebeziumFields.field(CommonEventMeter.class, "metadataProvider");
       if (field.get(meter) instanceof EventMetadataProvider provider
           && !(provider instanceof WithoutSummary)) {
         field.set(meter, new WithoutSummary(provider));
@@ -55,21 +56,6 @@ final class LastEventSummary {
       log.warn("Debezium's per-event LastEvent summary stays on: {}", e.toString());
       return false;
     }
-  }
-
-  private static Object read(Class<?> owner, String name, Object target)
-      throws ReflectiveOperationException {
-    Object value = field(owner, name).get(target);
-    if (value == null) {
-      throw new NoSuchFieldException(owner.getSimpleName() + "." + name + " is not set");
-    }
-    return value;
-  }
-
-  private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-    Field field = owner.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 
   /** Debezium's provider, with a constant summary. */

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * record before its timed wait, and its poll interval and last-millisecond spin are off the path.
  *
  * <p>Each start turns off the streaming metrics' per-event {@code LastEvent} summary ({@link
- * LastEventSummary}).
+ * LastEventSummary}) and has their lag measured on the streaming thread ({@link
+ * InlineLagMeasurement}).
  */
 public class WindowedPostgresTask extends PostgresConnectorTask {
 
@@ -81,6 +82,7 @@ public class WindowedPostgresTask extends PostgresConnectorTask {
     ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> started =
         super.start(config);
     LastEventSummary.turnOff(started);
+    InlineLagMeasurement.install(started);
     PostgresConnectorConfig connectorConfig = new PostgresConnectorConfig(config);
     // Debezium's own provider is package-private; this is what it returns.
     PostgresPartition partition =
