@@ -50,10 +50,6 @@ final class PublishedMarker implements AutoCloseable {
   // Guarded by this: the batches waiting for the next mark, whether a drain is scheduled, the
   // first failure.
   private final List<OutboxMessage> waiting = new ArrayList<>();
-  // Guarded by this: submissions are numbered from 1; every one up to markedThrough is marked.
-  private long submitted;
-  private long waitingThrough;
-  private long markedThrough;
   private boolean draining;
   private Throwable failure;
   private Future<?> last = CompletableFuture.completedFuture(null);
@@ -65,32 +61,16 @@ final class PublishedMarker implements AutoCloseable {
     this.thread = Executors.newSingleThreadExecutor(r -> new Thread(r, threadName));
   }
 
-  /**
-   * Queues the marking of {@code confirmed} for the marker's thread; returns at once.
-   *
-   * @return the submission's number: {@code confirmed} is marked once {@link #markedThrough()}
-   *     reaches it (an empty batch gets the number of the submission before it)
-   */
-  synchronized long submit(List<OutboxMessage> confirmed) {
+  /** Queues the marking of {@code confirmed} for the marker's thread; returns at once. */
+  synchronized void submit(List<OutboxMessage> confirmed) {
     if (confirmed.isEmpty()) {
-      return submitted;
+      return;
     }
     waiting.addAll(confirmed);
-    waitingThrough = ++submitted;
     if (!draining) {
       draining = true;
       last = thread.submit(this::drain);
     }
-    return submitted;
-  }
-
-  /**
-   * The number of the last submission marked, with every one before it; throws as {@link
-   * #awaitMarked()} does once a mark failed.
-   */
-  synchronized long markedThrough() throws InterruptedException {
-    throwIfFailed();
-    return markedThrough;
   }
 
   /**
@@ -108,19 +88,14 @@ final class PublishedMarker implements AutoCloseable {
       // the drain recorded its failure below
     }
     synchronized (this) {
-      throwIfFailed();
-    }
-  }
-
-  // Called holding this object's lock.
-  private void throwIfFailed() throws InterruptedException {
-    if (failure instanceof InterruptedException) {
-      // The marker's thread was stopped (the relay's stop or the executor's shutdown): the
-      // caller's thread was not interrupted.
-      throw new Stopper.Stopping("marking stopped: " + failure.getMessage());
-    }
-    if (failure != null) {
-      throw new IllegalStateException("marking published outbox rows failed", failure);
+      if (failure instanceof InterruptedException) {
+        // The marker's thread was stopped (the relay's stop or the executor's shutdown): the
+        // caller's thread was not interrupted.
+        throw new Stopper.Stopping("marking stopped: " + failure.getMessage());
+      }
+      if (failure != null) {
+        throw new IllegalStateException("marking published outbox rows failed", failure);
+      }
     }
   }
 
@@ -128,7 +103,6 @@ final class PublishedMarker implements AutoCloseable {
   private Void drain() throws InterruptedException {
     while (true) {
       List<OutboxMessage> batch;
-      long through;
       synchronized (this) {
         if (waiting.isEmpty()) {
           draining = false;
@@ -136,13 +110,9 @@ final class PublishedMarker implements AutoCloseable {
         }
         batch = new ArrayList<>(waiting);
         waiting.clear();
-        through = waitingThrough;
       }
       try {
         mark(batch);
-        synchronized (this) {
-          markedThrough = through;
-        }
       } catch (InterruptedException | RuntimeException e) {
         synchronized (this) {
           if (failure == null) {

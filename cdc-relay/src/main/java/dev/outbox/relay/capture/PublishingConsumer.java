@@ -68,11 +68,11 @@ final class PublishingConsumer
       messages = database.call(() -> replay.select(mapped));
     }
     List<OutboxMessage> confirmed = publisher.publish(messages);
-    long marks = marker.submit(confirmed);
+    marker.submit(confirmed);
     if (replaying) {
       recordReplayProgress(records, confirmed);
     }
-    offsets.delivered(records, marks, committer);
+    offsets.delivered(records, committer);
   }
 
   /** On a clean stop: see {@link OffsetCommitter#acknowledgeOnStop()}. */

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,65 +95,6 @@ class PublishingConsumerTest {
     assertThat(rows.published()).containsExactlyInAnyOrderElementsOf(ids(batch));
     assertThat(committer.processed()).containsExactlyElementsOf(batch);
     assertThat(outages("postgresql")).isEqualTo(1);
-  }
-
-  @Test
-  void a_due_commit_behind_a_busy_marker_takes_what_is_marked_and_does_not_wait_for_the_rest()
-      throws Exception {
-    var clock = new AtomicLong();
-    PublishingConsumer consumer = consumer(Duration.ofSeconds(1), clock::get);
-    List<RecordChangeEvent<SourceRecord>> first = inserts(2);
-    List<RecordChangeEvent<SourceRecord>> second = inserts(2);
-    List<RecordChangeEvent<SourceRecord>> third = inserts(2);
-    rows.holdMarks();
-    consumer.handleBatch(first, committer);
-    rows.awaitHeldMark();
-    consumer.handleBatch(second, committer);
-
-    clock.set(Duration.ofSeconds(2).toNanos());
-    consumer.handleBatch(third, committer);
-
-    // the first batch's mark runs, the second and third wait behind it: nothing is acknowledged,
-    // and the batch was not held up by the marks
-    assertThat(committer.processed()).isEmpty();
-    assertThat(committer.commits()).isZero();
-    rows.releaseMarks();
-    marker.awaitMarked();
-
-    List<RecordChangeEvent<SourceRecord>> fourth = inserts(1);
-    clock.set(Duration.ofSeconds(4).toNanos());
-    consumer.handleBatch(fourth, committer);
-
-    List<RecordChangeEvent<SourceRecord>> all = new ArrayList<>(first);
-    all.addAll(second);
-    all.addAll(third);
-    all.addAll(fourth);
-    assertThat(committer.processed()).containsExactlyElementsOf(all);
-    assertThat(committer.commits()).isEqualTo(1);
-    assertThat(committer.acknowledgedUnsettled()).isEmpty();
-  }
-
-  @Test
-  void a_due_commit_acknowledges_the_batches_marked_so_far_when_the_marker_is_behind()
-      throws Exception {
-    var clock = new AtomicLong();
-    PublishingConsumer consumer = consumer(Duration.ofSeconds(1), clock::get);
-    List<RecordChangeEvent<SourceRecord>> first = inserts(2);
-    consumer.handleBatch(first, committer);
-    marker.awaitMarked();
-    rows.holdMarks();
-    List<RecordChangeEvent<SourceRecord>> second = inserts(2);
-    consumer.handleBatch(second, committer);
-    rows.awaitHeldMark();
-    List<RecordChangeEvent<SourceRecord>> third = inserts(2);
-
-    clock.set(Duration.ofSeconds(2).toNanos());
-    consumer.handleBatch(third, committer);
-
-    assertThat(committer.processed()).containsExactlyElementsOf(first);
-    assertThat(committer.commits()).isEqualTo(1);
-    assertThat(committer.acknowledgedUnsettled()).isEmpty();
-    rows.releaseMarks();
   }
 
   @Test
@@ -321,10 +260,6 @@ class PublishingConsumerTest {
   }
 
   private PublishingConsumer consumer(Duration commitInterval) {
-    return consumer(commitInterval, System::nanoTime);
-  }
-
-  private PublishingConsumer consumer(Duration commitInterval, LongSupplier nanoTime) {
     RelayMetrics metrics = new RelayMetrics(registry, "test");
     DatabaseRetry database = new DatabaseRetry(metrics, stopper);
     marker = new PublishedMarker(rows, database, stopper, "relay-marker-test");
@@ -339,7 +274,7 @@ class PublishingConsumerTest {
             MAX_RETRIES,
             stopper),
         marker,
-        new OffsetCommitter(marker, commitInterval, nanoTime),
+        new OffsetCommitter(marker, commitInterval),
         null,
         database,
         stopper);
