@@ -51,13 +51,11 @@ public record BenchConfig(
 
   /**
    * Who runs the burst and backlog (the slow part, 200,000 inserts each); by default not
-   * debezium-default, whose engine and sink are debezium-tuned's and whose poll interval never
-   * applies while a burst keeps its queue full, nor poller-seed, which delivers its 100 msg/s
-   * ceiling (batch / interval) in any volume.
+   * poller-seed, which delivers its 100 msg/s ceiling (batch / interval) in any volume.
    */
   static final Setting<List<String>> VOLUME_CONTESTANTS =
       ListSettings.texts("BENCH_VOLUME_CONTESTANTS")
-          .withDefault("relay,poller-tuned,debezium-tuned")
+          .withDefault("relay,poller-tuned,debezium-default,debezium-tuned")
           .withDescription("who runs the burst and the backlog")
           .readBy(Role.BENCH);
 
