@@ -71,6 +71,11 @@ public record Workload(
         config.get(PGBENCH));
   }
 
+  /** The connections a fixed rate is paced over: the paced clients, at most one per event/s. */
+  public int pacedClientsAt(int rate) {
+    return Math.min(pacedClients, rate);
+  }
+
   /** A whole number of at least 1, read by the harness. */
   static Setting<Integer> positive(String name, String defaultValue, String meaning) {
     return Setting.integer(name, 1)

@@ -94,7 +94,7 @@ final class Steps {
   }
 
   void fixedRate(ChildJvm jvm, int rate) throws Exception {
-    int clients = Math.min(config.workload().pacedClients(), rate);
+    int clients = config.workload().pacedClientsAt(rate);
     long events = OutboxLoad.rowsFor((long) rate * config.workload().stepSeconds(), clients);
     StepRecording rec = deliveries.expect(ContestantRun.nextStep(), events);
     long cpu0 = ProcessProbe.cpuMicros(jvm.pid());

@@ -61,7 +61,7 @@ public final class DecodingFloor {
         reader.start();
         for (int i = 0; i < rates.size(); i++) {
           int rate = rates.get(i);
-          int clients = Math.min(config.workload().pacedClients(), rate);
+          int clients = config.workload().pacedClientsAt(rate);
           long events = OutboxLoad.rowsFor((long) rate * config.floorSeconds(), clients);
           OutboxLoad.run(config.workload().pgbench(), db, i + 1, events, rate, clients);
         }

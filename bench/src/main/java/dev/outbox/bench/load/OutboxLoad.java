@@ -4,7 +4,6 @@ import dev.outbox.bench.BenchDatabase;
 import dev.outbox.config.process.Commands;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -141,7 +140,7 @@ public final class OutboxLoad {
     Path file = Files.createTempFile("outbox-insert-", ".sql");
     try (InputStream in = OutboxLoad.class.getClassLoader().getResourceAsStream(SCRIPT)) {
       if (in == null) {
-        throw new UncheckedIOException(new IOException(SCRIPT + " is not on the class path"));
+        throw new IOException(SCRIPT + " is not on the class path");
       }
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
