@@ -55,6 +55,17 @@ final class OffsetCommitter {
   }
 
   /**
+   * Takes {@code records} as {@link #delivered} does, without committing: called off the engine's
+   * thread, whose next batch (or the stop) commits them.
+   */
+  void deliveredWithoutCommit(
+      List<RecordChangeEvent<SourceRecord>> records,
+      RecordCommitter<RecordChangeEvent<SourceRecord>> committer) {
+    this.committer = committer;
+    unacknowledged.addAll(records);
+  }
+
+  /**
    * On a clean stop, after the last batch: acknowledges what was delivered since the last commit,
    * once its rows are marked, so the engine's final commit (on close) covers it and a restart does
    * not send it again.

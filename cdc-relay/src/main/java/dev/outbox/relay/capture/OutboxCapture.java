@@ -73,7 +73,10 @@ public final class OutboxCapture implements AutoCloseable {
             new OffsetCommitter(marker, config.offsetFlushInterval()),
             this.replay,
             database,
-            stopper);
+            stopper,
+            config.maxBatchSize(),
+            PublishingConsumer.LINGER,
+            "relay-settle-" + config.slotName());
     DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
             .using(DebeziumProperties.of(config, primary))

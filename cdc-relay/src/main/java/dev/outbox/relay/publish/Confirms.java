@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The broker's answers to one publish batch on one channel: acks, nacks and returns, matched to the
- * batch's messages by publish sequence number. Returns arrive before the ack of the same message,
- * so a returned message is known as such when its ack comes in.
+ * The broker's answers on one channel: acks, nacks and returns, matched by publish sequence number
+ * to the {@link Batch} and position of the message they answer. Several batches can await their
+ * answers at once (the next one is published while the previous one's confirms are outstanding).
+ * Returns arrive before the ack of the same message, so a returned message is known as such when
+ * its ack comes in.
  */
 final class Confirms {
 
@@ -20,22 +22,34 @@ final class Confirms {
     RETURNED
   }
 
-  private final NavigableMap<Long, Integer> outstanding = new TreeMap<>();
-  private final Map<String, String> returned = new ConcurrentHashMap<>();
-  private Answer[] answers = new Answer[0];
-  private String[] ids = new String[0];
-  private ShutdownSignalException shutdown;
+  /** The answers to one publish call's messages, by position in that call. */
+  static final class Batch {
+    private final Answer[] answers;
+    private final String[] ids;
+    private final String[] returnReasons;
+    private int outstanding;
 
-  synchronized void begin(int size) {
-    outstanding.clear();
-    returned.clear();
-    answers = new Answer[size];
-    ids = new String[size];
+    private Batch(int size) {
+      answers = new Answer[size];
+      ids = new String[size];
+      returnReasons = new String[size];
+    }
   }
 
-  synchronized void track(long sequence, int index, String messageId) {
-    outstanding.put(sequence, index);
-    ids[index] = messageId;
+  private record Slot(Batch batch, int index) {}
+
+  private final NavigableMap<Long, Slot> outstanding = new TreeMap<>();
+  private final Map<String, String> returned = new ConcurrentHashMap<>();
+  private ShutdownSignalException shutdown;
+
+  Batch begin(int size) {
+    return new Batch(size);
+  }
+
+  synchronized void track(Batch batch, long sequence, int index, String messageId) {
+    outstanding.put(sequence, new Slot(batch, index));
+    batch.ids[index] = messageId;
+    batch.outstanding++;
   }
 
   void returned(String messageId, String reason) {
@@ -44,16 +58,16 @@ final class Confirms {
     }
   }
 
-  String returnReason(int index) {
-    return returned.getOrDefault(ids[index], "returned as unroutable");
-  }
-
   synchronized void answer(long tag, boolean multiple, boolean ack) {
-    NavigableMap<Long, Integer> done =
+    NavigableMap<Long, Slot> done =
         multiple ? outstanding.headMap(tag, true) : outstanding.subMap(tag, true, tag, true);
-    for (int index : done.values()) {
-      answers[index] =
-          !ack ? Answer.NACK : returned.containsKey(ids[index]) ? Answer.RETURNED : Answer.ACK;
+    for (Slot slot : done.values()) {
+      Batch b = slot.batch();
+      int i = slot.index();
+      String reason = returned.remove(b.ids[i]);
+      b.answers[i] = !ack ? Answer.NACK : reason != null ? Answer.RETURNED : Answer.ACK;
+      b.returnReasons[i] = reason;
+      b.outstanding--;
     }
     done.clear();
     notifyAll();
@@ -64,10 +78,13 @@ final class Confirms {
     notifyAll();
   }
 
-  /** Waits for every answer; false on timeout; throws when the channel shut down meanwhile. */
-  synchronized boolean await(long timeoutMillis) throws InterruptedException {
+  /**
+   * Waits for every answer of {@code batch}; false on timeout; throws when the channel shut down
+   * before they all came.
+   */
+  synchronized boolean await(Batch batch, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!outstanding.isEmpty()) {
+    while (batch.outstanding > 0) {
       if (shutdown != null) {
         throw shutdown;
       }
@@ -80,14 +97,19 @@ final class Confirms {
     return true;
   }
 
-  synchronized Answer answer(int index) {
-    return answers[index];
+  synchronized Answer answer(Batch batch, int index) {
+    return batch.answers[index];
   }
 
-  /** How many leading messages are acked (not returned, not refused). */
-  synchronized int confirmedPrefix() {
+  synchronized String returnReason(Batch batch, int index) {
+    String reason = batch.returnReasons[index];
+    return reason == null ? "returned as unroutable" : reason;
+  }
+
+  /** How many leading messages of {@code batch} are acked (not returned, not refused). */
+  synchronized int confirmedPrefix(Batch batch) {
     int n = 0;
-    while (n < answers.length && answers[n] == Answer.ACK) {
+    while (n < batch.answers.length && batch.answers[n] == Answer.ACK) {
       n++;
     }
     return n;

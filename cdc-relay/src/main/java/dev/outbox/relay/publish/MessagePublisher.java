@@ -20,6 +20,24 @@ public interface MessagePublisher extends AutoCloseable {
    */
   PublishResult publish(List<OutboxMessage> messages) throws InterruptedException;
 
+  /**
+   * Publishes {@code messages} in order without waiting for the broker's answers, which {@link
+   * Sent#await()} collects, with {@link #publish}'s result and exceptions. The next send may go out
+   * before this one is awaited; its messages then follow these on the wire. Awaited in the order
+   * sent. This default sends only when awaited.
+   */
+  default Sent send(List<OutboxMessage> messages) {
+    return () -> publish(messages);
+  }
+
+  /** A {@link #send} whose answers are still to be collected. */
+  @FunctionalInterface
+  interface Sent {
+
+    /** As {@link MessagePublisher#publish}, for the messages of this send. */
+    PublishResult await() throws InterruptedException;
+  }
+
   /** Closes the connection; in-flight confirms are abandoned. */
   @Override
   void close();

@@ -11,15 +11,18 @@ import dev.outbox.relay.model.OutboxMessage;
 import dev.outbox.relay.publish.PublishResult.Refusal;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes to RabbitMQ on one channel in confirm mode, mandatory, persistent. It opens the
  * connection lazily and again after a failure (the client's automatic recovery is off: the caller
- * decides when to retry, so the order of messages stays its own). Not thread-safe: one batch at a
- * time.
+ * decides when to retry, so the order of messages stays its own). Not thread-safe: one caller at a
+ * time; several sends may await their confirms at once, each send's answers collected by its {@link
+ * Sent}, in the order sent.
  */
 public final class RabbitMqPublisher implements MessagePublisher {
 
@@ -29,6 +32,8 @@ public final class RabbitMqPublisher implements MessagePublisher {
   private final int maxMessageBytes;
   private final Duration confirmTimeout;
   private Confirms confirms = new Confirms();
+  // Sends not awaited yet, failed ones too (see send), oldest first.
+  private final Deque<Sending> unsettled = new ArrayDeque<>();
   private Connection connection;
   private Channel channel;
 
@@ -56,54 +61,135 @@ public final class RabbitMqPublisher implements MessagePublisher {
 
   @Override
   public PublishResult publish(List<OutboxMessage> messages) throws InterruptedException {
-    List<Refusal> refused = new ArrayList<>();
-    Confirms batch = null;
+    return send(messages, true).await();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>While an earlier send that is not awaited yet failed or lost its channel, this send fails
+   * too instead of going out on a new channel: these messages must not reach the broker before the
+   * earlier send's unconfirmed rest, which its caller sends again (with {@link #publish}) after
+   * awaiting it.
+   */
+  @Override
+  public Sent send(List<OutboxMessage> messages) {
+    return send(messages, unsettled.isEmpty());
+  }
+
+  // Only the oldest send (publish: the caller's retry of the oldest) may open a new channel.
+  private Sending send(List<OutboxMessage> messages, boolean oldest) {
+    List<Refusal> tooLarge = new ArrayList<>();
+    Confirms tracker = null;
+    Confirms.Batch batch = null;
     try {
+      if (!oldest && unsettled.stream().anyMatch(Sending::broken)) {
+        IOException lost = new IOException("channel lost while an earlier batch awaits confirms");
+        return outstanding(new Sending(messages, tooLarge, null, null, lost, true));
+      }
       Channel ch = channel();
-      batch = confirms;
-      batch.begin(messages.size());
+      tracker = confirms;
+      batch = tracker.begin(messages.size());
       for (int i = 0; i < messages.size(); i++) {
         OutboxMessage m = messages.get(i);
         byte[] body = Envelope.body(m);
         if (body.length > maxMessageBytes) {
-          refused.add(new Refusal(m, tooLarge(body.length)));
+          tooLarge.add(new Refusal(m, tooLarge(body.length)));
           continue;
         }
-        batch.track(ch.getNextPublishSeqNo(), i, m.id().toString());
+        tracker.track(batch, ch.getNextPublishSeqNo(), i, m.id().toString());
         ch.basicPublish(exchange, m.eventType(), true, Envelope.properties(m), body);
       }
-      if (!batch.await(confirmTimeout.toMillis())) {
-        throw new TimeoutException("no confirm within " + confirmTimeout.toMillis() + " ms");
-      }
+      return outstanding(new Sending(messages, tooLarge, tracker, batch, null, false));
     } catch (IOException | ShutdownSignalException | TimeoutException e) {
-      // Only answers of this call count; with no channel yet, nothing is confirmed.
-      int prefix = batch == null ? 0 : batch.confirmedPrefix();
-      discard();
-      throw new BrokerUnavailableException("RabbitMQ unavailable: " + e.getMessage(), e, prefix);
+      discard(tracker);
+      return outstanding(new Sending(messages, tooLarge, tracker, batch, e, false));
     }
-    List<Refusal> answered = answers(messages, refused);
-    if (answered.stream().anyMatch(r -> r.reason().equals(NACKED))) {
-      // A nack says the broker could not take the message, which in a cluster means a queue on a
-      // node that went away; the channel's view of the queues can stay stale, so the retry gets a
-      // new one.
-      discard();
-    }
-    return new PublishResult(answered);
   }
 
-  private List<Refusal> answers(List<OutboxMessage> messages, List<Refusal> tooLarge) {
-    List<Refusal> refused = new ArrayList<>(tooLarge);
-    for (int i = 0; i < messages.size(); i++) {
-      Confirms.Answer a = confirms.answer(i);
-      if (a == Confirms.Answer.NACK) {
-        refused.add(new Refusal(messages.get(i), NACKED));
-      } else if (a == Confirms.Answer.RETURNED) {
-        refused.add(new Refusal(messages.get(i), confirms.returnReason(i)));
-      }
+  private Sending outstanding(Sending sending) {
+    unsettled.add(sending);
+    return sending;
+  }
+
+  /** One send's messages and where their answers arrive; a failure of the send itself is kept. */
+  private final class Sending implements Sent {
+    private final List<OutboxMessage> messages;
+    private final List<Refusal> tooLarge;
+    private final Confirms tracker;
+    private final Confirms.Batch batch;
+    private final Exception failure;
+    private final boolean earlierLoss;
+
+    private Sending(
+        List<OutboxMessage> messages,
+        List<Refusal> tooLarge,
+        Confirms tracker,
+        Confirms.Batch batch,
+        Exception failure,
+        boolean earlierLoss) {
+      this.messages = messages;
+      this.tooLarge = tooLarge;
+      this.tracker = tracker;
+      this.batch = batch;
+      this.failure = failure;
+      this.earlierLoss = earlierLoss;
     }
-    refused.sort(
-        (x, y) -> Integer.compare(messages.indexOf(x.message()), messages.indexOf(y.message())));
-    return refused;
+
+    // Failed, or its channel was replaced: its unconfirmed rest will be sent again.
+    private boolean broken() {
+      return failure != null || tracker != confirms || channel == null || !channel.isOpen();
+    }
+
+    @Override
+    public PublishResult await() throws InterruptedException {
+      unsettled.remove(this);
+      try {
+        if (failure != null) {
+          throw failure;
+        }
+        if (!tracker.await(batch, confirmTimeout.toMillis())) {
+          throw new TimeoutException("no confirm within " + confirmTimeout.toMillis() + " ms");
+        }
+      } catch (IOException | ShutdownSignalException | TimeoutException e) {
+        // Only answers to this send count; with no channel yet, nothing is confirmed.
+        int prefix = batch == null ? 0 : tracker.confirmedPrefix(batch);
+        if (failure == null) {
+          discard(tracker); // a failed send discarded its channel already
+        }
+        boolean reported = earlierLoss || (tracker != null && tracker != confirms);
+        throw new BrokerUnavailableException(
+            "RabbitMQ unavailable: " + e.getMessage(), e, prefix, reported);
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        // send() keeps only the three kinds above
+        throw new IllegalStateException(e);
+      }
+      List<Refusal> answered = answers();
+      if (answered.stream().anyMatch(r -> r.reason().equals(NACKED))) {
+        // A nack says the broker could not take the message, which in a cluster means a queue on a
+        // node that went away; the channel's view of the queues can stay stale, so the retry gets
+        // a new one.
+        discard(tracker);
+      }
+      return new PublishResult(answered);
+    }
+
+    private List<Refusal> answers() {
+      List<Refusal> refused = new ArrayList<>(tooLarge);
+      for (int i = 0; i < messages.size(); i++) {
+        Confirms.Answer a = tracker.answer(batch, i);
+        if (a == Confirms.Answer.NACK) {
+          refused.add(new Refusal(messages.get(i), NACKED));
+        } else if (a == Confirms.Answer.RETURNED) {
+          refused.add(new Refusal(messages.get(i), tracker.returnReason(batch, i)));
+        }
+      }
+      refused.sort(
+          (x, y) -> Integer.compare(messages.indexOf(x.message()), messages.indexOf(y.message())));
+      return refused;
+    }
   }
 
   private String tooLarge(int bytes) {
@@ -129,6 +215,14 @@ public final class RabbitMqPublisher implements MessagePublisher {
     confirms = tracker;
     channel = ch;
     return ch;
+  }
+
+  // Discards the channel {@code tracker} answers for, unless it was replaced already (a later send
+  // may have opened a new one after the channel of an earlier send failed).
+  private void discard(Confirms tracker) {
+    if (tracker == null || tracker == confirms) {
+      discard();
+    }
   }
 
   private void discard() {

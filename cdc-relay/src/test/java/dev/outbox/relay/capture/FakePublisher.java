@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A broker that confirms what it is given, in order, unless told to refuse an event (as a nack), to
- * be down, or to lose the connection part way through the next batch.
+ * be down, or to lose the connection part way through the next batch. A {@link #send} reaches it at
+ * once and its answers are handed over when awaited; after a lost connection, sends fail until a
+ * {@link #publish} reconnects (as {@code RabbitMqPublisher} does while an earlier send is not
+ * awaited).
  */
 final class FakePublisher implements MessagePublisher {
 
@@ -26,7 +29,10 @@ final class FakePublisher implements MessagePublisher {
   private final Map<UUID, Integer> refusals = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger dropAfter = new AtomicInteger(-1);
+  private final List<String> steps = new CopyOnWriteArrayList<>();
   private volatile boolean down;
+  private volatile boolean lost;
+  private final AtomicInteger failedSends = new AtomicInteger();
 
   /** Nacks {@code id} on each of its next {@code times} attempts. */
   void refuse(UUID id, int times) {
@@ -55,8 +61,49 @@ final class FakePublisher implements MessagePublisher {
     return calls.get();
   }
 
+  /** "sent N" and "awaited N" for each send of N messages, in the order they happened. */
+  List<String> steps() {
+    return steps;
+  }
+
+  @Override
+  public Sent send(List<OutboxMessage> messages) {
+    steps.add("sent " + messages.size());
+    BrokerUnavailableException failure = null;
+    PublishResult result = null;
+    if (lost || failedSends.get() > 0) {
+      failure =
+          new BrokerUnavailableException(
+              "connection lost (fake)", new IOException("connection reset"), 0, true);
+    } else {
+      try {
+        result = take(messages);
+      } catch (BrokerUnavailableException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      failedSends.incrementAndGet();
+    }
+    BrokerUnavailableException failed = failure;
+    PublishResult answered = result;
+    return () -> {
+      steps.add("awaited " + messages.size());
+      if (failed != null) {
+        failedSends.decrementAndGet();
+        throw failed;
+      }
+      return answered;
+    };
+  }
+
   @Override
   public PublishResult publish(List<OutboxMessage> messages) {
+    lost = false;
+    return take(messages);
+  }
+
+  private PublishResult take(List<OutboxMessage> messages) {
     calls.incrementAndGet();
     if (down) {
       throw new BrokerUnavailableException(
@@ -66,6 +113,7 @@ final class FakePublisher implements MessagePublisher {
     List<Refusal> refused = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       if (i == drop) {
+        lost = true;
         throw new BrokerUnavailableException(
             "connection lost (fake)", new IOException("connection reset"), drop);
       }

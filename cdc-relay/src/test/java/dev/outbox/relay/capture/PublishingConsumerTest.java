@@ -246,6 +246,70 @@ class PublishingConsumerTest {
   }
 
   @Test
+  void a_full_batch_is_settled_after_the_next_batch_went_out_and_before_it_is_settled()
+      throws Exception {
+    PublishingConsumer consumer = consumer(EVERY_BATCH, 3, NOT_DURING_THE_TEST);
+    List<RecordChangeEvent<SourceRecord>> first = inserts(3);
+    List<RecordChangeEvent<SourceRecord>> second = inserts(3);
+    List<RecordChangeEvent<SourceRecord>> last = inserts(1);
+
+    consumer.handleBatch(first, committer);
+    assertThat(broker.steps()).containsExactly("sent 3");
+    assertThat(committer.processed()).isEmpty();
+
+    consumer.handleBatch(second, committer);
+    assertThat(broker.steps()).containsExactly("sent 3", "sent 3", "awaited 3");
+    assertThat(committer.processed()).containsExactlyElementsOf(first);
+
+    consumer.handleBatch(last, committer);
+    assertThat(broker.steps())
+        .containsExactly("sent 3", "sent 3", "awaited 3", "sent 1", "awaited 3", "awaited 1");
+    List<RecordChangeEvent<SourceRecord>> all = concat(first, second, last);
+    assertThat(broker.confirmedIds()).containsExactlyElementsOf(ids(all));
+    assertThat(rows.published()).containsExactlyInAnyOrderElementsOf(ids(all));
+    assertThat(committer.processed()).containsExactlyElementsOf(all);
+    assertThat(committer.acknowledgedUnsettled()).isEmpty();
+  }
+
+  @Test
+  void a_full_batch_no_batch_follows_is_settled_on_its_own_and_acknowledged_on_the_stop()
+      throws Exception {
+    PublishingConsumer consumer = consumer(EVERY_BATCH, 3, Duration.ofMillis(1));
+    List<RecordChangeEvent<SourceRecord>> batch = inserts(3);
+
+    consumer.handleBatch(batch, committer);
+    await().atMost(Duration.ofSeconds(5)).until(() -> rows.published().size() == 3);
+
+    // Only the engine's thread commits: these wait for the next batch or the stop.
+    assertThat(broker.steps()).containsExactly("sent 3", "awaited 3");
+    assertThat(committer.processed()).isEmpty();
+    consumer.commitOnStop();
+    assertThat(committer.processed()).containsExactlyElementsOf(batch);
+    assertThat(committer.acknowledgedUnsettled()).isEmpty();
+    assertThat(committer.commits()).isZero();
+  }
+
+  @Test
+  void a_connection_lost_with_two_batches_in_flight_resends_each_rest_in_wal_order()
+      throws Exception {
+    PublishingConsumer consumer = consumer(EVERY_BATCH, 3, NOT_DURING_THE_TEST);
+    List<RecordChangeEvent<SourceRecord>> first = inserts(3);
+    List<RecordChangeEvent<SourceRecord>> second = inserts(3);
+    List<RecordChangeEvent<SourceRecord>> last = inserts(1);
+    broker.loseConnectionAfter(1);
+
+    consumer.handleBatch(first, committer);
+    consumer.handleBatch(second, committer);
+    consumer.handleBatch(last, committer);
+
+    List<RecordChangeEvent<SourceRecord>> all = concat(first, second, last);
+    assertThat(broker.confirmedIds()).containsExactlyElementsOf(ids(all));
+    assertThat(rows.published()).containsExactlyInAnyOrderElementsOf(ids(all));
+    assertThat(committer.processed()).containsExactlyElementsOf(all);
+    assertThat(outages("rabbitmq")).isEqualTo(1);
+  }
+
+  @Test
   void a_row_not_visible_yet_is_marked_on_a_later_attempt() throws Exception {
     PublishingConsumer consumer = consumer(EVERY_BATCH);
     List<RecordChangeEvent<SourceRecord>> batch = inserts(2);
@@ -260,6 +324,10 @@ class PublishingConsumerTest {
   }
 
   private PublishingConsumer consumer(Duration commitInterval) {
+    return consumer(commitInterval, 1_000, NOT_DURING_THE_TEST);
+  }
+
+  private PublishingConsumer consumer(Duration commitInterval, int fullBatch, Duration linger) {
     RelayMetrics metrics = new RelayMetrics(registry, "test");
     DatabaseRetry database = new DatabaseRetry(metrics, stopper);
     marker = new PublishedMarker(rows, database, stopper, "relay-marker-test");
@@ -277,7 +345,10 @@ class PublishingConsumerTest {
         new OffsetCommitter(marker, commitInterval),
         null,
         database,
-        stopper);
+        stopper,
+        fullBatch,
+        linger,
+        "relay-settle-test");
   }
 
   /** {@code n} outbox inserts in WAL order, their rows in the outbox. */
@@ -289,6 +360,16 @@ class PublishingConsumerTest {
       batch.add(ChangeEvents.anInsert(id, lsn++));
     }
     return batch;
+  }
+
+  @SafeVarargs
+  private static List<RecordChangeEvent<SourceRecord>> concat(
+      List<RecordChangeEvent<SourceRecord>>... batches) {
+    List<RecordChangeEvent<SourceRecord>> all = new ArrayList<>();
+    for (List<RecordChangeEvent<SourceRecord>> b : batches) {
+      all.addAll(b);
+    }
+    return all;
   }
 
   private static List<UUID> ids(List<RecordChangeEvent<SourceRecord>> batch) {
