@@ -1,6 +1,10 @@
 package dev.outbox.relay.publish;
 
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.outbox.relay.model.OutboxMessage;
+import dev.outbox.relay.publish.PublishResult.Refusal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -8,31 +12,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The broker's answers on one channel: acks, nacks and returns, matched by publish sequence number
- * to the {@link Batch} and position of the message they answer. Several batches can await their
- * answers at once (the next one is published while the previous one's confirms are outstanding).
- * Returns arrive before the ack of the same message, so a returned message is known as such when
- * its ack comes in.
+ * The broker's answers on one channel: acks, nacks and returns (and the publisher's own refusals),
+ * matched by publish sequence number to the {@link Batch} and position of the message they answer.
+ * Several batches can await their answers at once (the next one is published while the previous
+ * one's confirms are outstanding). Returns arrive before the ack of the same message, so a returned
+ * message is known as such when its ack comes in.
  */
 final class Confirms {
 
   enum Answer {
     ACK,
     NACK,
-    RETURNED
+    RETURNED,
+    /** Not sent: the publisher refused it itself (too large). */
+    REFUSED
   }
 
   /** The answers to one publish call's messages, by position in that call. */
   static final class Batch {
     private final Answer[] answers;
     private final String[] ids;
-    private final String[] returnReasons;
+    private final String[] reasons;
     private int outstanding;
 
     private Batch(int size) {
       answers = new Answer[size];
       ids = new String[size];
-      returnReasons = new String[size];
+      reasons = new String[size];
     }
   }
 
@@ -52,6 +58,12 @@ final class Confirms {
     batch.outstanding++;
   }
 
+  /** {@code index} of {@code batch} was not sent, for {@code reason}. */
+  synchronized void refuse(Batch batch, int index, String reason) {
+    batch.answers[index] = Answer.REFUSED;
+    batch.reasons[index] = reason;
+  }
+
   void returned(String messageId, String reason) {
     if (messageId != null) {
       returned.put(messageId, reason);
@@ -66,7 +78,7 @@ final class Confirms {
       int i = slot.index();
       String reason = returned.remove(b.ids[i]);
       b.answers[i] = !ack ? Answer.NACK : reason != null ? Answer.RETURNED : Answer.ACK;
-      b.returnReasons[i] = reason;
+      b.reasons[i] = reason;
       b.outstanding--;
     }
     done.clear();
@@ -97,13 +109,22 @@ final class Confirms {
     return true;
   }
 
-  synchronized Answer answer(Batch batch, int index) {
-    return batch.answers[index];
-  }
-
-  synchronized String returnReason(Batch batch, int index) {
-    String reason = batch.returnReasons[index];
-    return reason == null ? "returned as unroutable" : reason;
+  /**
+   * The messages of {@code batch} (sent as {@code messages}) the broker or the publisher refused,
+   * in publish order, with the reason; a nack's is {@code nackReason}.
+   */
+  synchronized List<Refusal> refusals(
+      Batch batch, List<OutboxMessage> messages, String nackReason) {
+    List<Refusal> refused = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      Answer a = batch.answers[i];
+      if (a == Answer.NACK) {
+        refused.add(new Refusal(messages.get(i), nackReason));
+      } else if (a == Answer.RETURNED || a == Answer.REFUSED) {
+        refused.add(new Refusal(messages.get(i), batch.reasons[i]));
+      }
+    }
+    return refused;
   }
 
   /** How many leading messages of {@code batch} are acked (not returned, not refused). */

@@ -12,7 +12,6 @@ import dev.outbox.relay.publish.PublishResult.Refusal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -79,14 +78,13 @@ public final class RabbitMqPublisher implements MessagePublisher {
 
   // Only the oldest send (publish: the caller's retry of the oldest) may open a new channel.
   private Sending send(List<OutboxMessage> messages, boolean oldest) {
-    List<Refusal> tooLarge = new ArrayList<>();
+    if (!oldest && unsettled.stream().anyMatch(Sending::broken)) {
+      IOException lost = new IOException("channel lost while an earlier batch awaits confirms");
+      return outstanding(new Sending(messages, null, null, unavailable(lost, 0, true)));
+    }
     Confirms tracker = null;
     Confirms.Batch batch = null;
     try {
-      if (!oldest && unsettled.stream().anyMatch(Sending::broken)) {
-        IOException lost = new IOException("channel lost while an earlier batch awaits confirms");
-        return outstanding(new Sending(messages, tooLarge, null, null, lost, true));
-      }
       Channel ch = channel();
       tracker = confirms;
       batch = tracker.begin(messages.size());
@@ -94,16 +92,18 @@ public final class RabbitMqPublisher implements MessagePublisher {
         OutboxMessage m = messages.get(i);
         byte[] body = Envelope.body(m);
         if (body.length > maxMessageBytes) {
-          tooLarge.add(new Refusal(m, tooLarge(body.length)));
+          tracker.refuse(batch, i, tooLarge(body.length));
           continue;
         }
         tracker.track(batch, ch.getNextPublishSeqNo(), i, m.id().toString());
         ch.basicPublish(exchange, m.eventType(), true, Envelope.properties(m), body);
       }
-      return outstanding(new Sending(messages, tooLarge, tracker, batch, null, false));
+      return outstanding(new Sending(messages, tracker, batch, null));
     } catch (IOException | ShutdownSignalException | TimeoutException e) {
       discard(tracker);
-      return outstanding(new Sending(messages, tooLarge, tracker, batch, e, false));
+      // With no channel yet, nothing is confirmed; a discarded channel takes no more answers.
+      int prefix = batch == null ? 0 : tracker.confirmedPrefix(batch);
+      return outstanding(new Sending(messages, tracker, batch, unavailable(e, prefix, false)));
     }
   }
 
@@ -112,28 +112,28 @@ public final class RabbitMqPublisher implements MessagePublisher {
     return sending;
   }
 
+  private static BrokerUnavailableException unavailable(
+      Exception cause, int confirmedPrefix, boolean reportedBefore) {
+    return new BrokerUnavailableException(
+        "RabbitMQ unavailable: " + cause.getMessage(), cause, confirmedPrefix, reportedBefore);
+  }
+
   /** One send's messages and where their answers arrive; a failure of the send itself is kept. */
   private final class Sending implements Sent {
     private final List<OutboxMessage> messages;
-    private final List<Refusal> tooLarge;
     private final Confirms tracker;
     private final Confirms.Batch batch;
-    private final Exception failure;
-    private final boolean earlierLoss;
+    private final BrokerUnavailableException failure;
 
     private Sending(
         List<OutboxMessage> messages,
-        List<Refusal> tooLarge,
         Confirms tracker,
         Confirms.Batch batch,
-        Exception failure,
-        boolean earlierLoss) {
+        BrokerUnavailableException failure) {
       this.messages = messages;
-      this.tooLarge = tooLarge;
       this.tracker = tracker;
       this.batch = batch;
       this.failure = failure;
-      this.earlierLoss = earlierLoss;
     }
 
     // Failed, or its channel was replaced: its unconfirmed rest will be sent again.
@@ -144,29 +144,21 @@ public final class RabbitMqPublisher implements MessagePublisher {
     @Override
     public PublishResult await() throws InterruptedException {
       unsettled.remove(this);
+      if (failure != null) {
+        throw failure;
+      }
       try {
-        if (failure != null) {
-          throw failure;
-        }
         if (!tracker.await(batch, confirmTimeout.toMillis())) {
           throw new TimeoutException("no confirm within " + confirmTimeout.toMillis() + " ms");
         }
-      } catch (IOException | ShutdownSignalException | TimeoutException e) {
-        // Only answers to this send count; with no channel yet, nothing is confirmed.
-        int prefix = batch == null ? 0 : tracker.confirmedPrefix(batch);
-        if (failure == null) {
-          discard(tracker); // a failed send discarded its channel already
-        }
-        boolean reported = earlierLoss || (tracker != null && tracker != confirms);
-        throw new BrokerUnavailableException(
-            "RabbitMQ unavailable: " + e.getMessage(), e, prefix, reported);
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        // send() keeps only the three kinds above
-        throw new IllegalStateException(e);
+      } catch (ShutdownSignalException | TimeoutException e) {
+        // Only answers to this send count. A replaced channel: an earlier send met the loss first.
+        boolean reported = tracker != confirms;
+        int prefix = tracker.confirmedPrefix(batch);
+        discard(tracker);
+        throw unavailable(e, prefix, reported);
       }
-      List<Refusal> answered = answers();
+      List<Refusal> answered = tracker.refusals(batch, messages, NACKED);
       if (answered.stream().anyMatch(r -> r.reason().equals(NACKED))) {
         // A nack says the broker could not take the message, which in a cluster means a queue on a
         // node that went away; the channel's view of the queues can stay stale, so the retry gets
@@ -174,21 +166,6 @@ public final class RabbitMqPublisher implements MessagePublisher {
         discard(tracker);
       }
       return new PublishResult(answered);
-    }
-
-    private List<Refusal> answers() {
-      List<Refusal> refused = new ArrayList<>(tooLarge);
-      for (int i = 0; i < messages.size(); i++) {
-        Confirms.Answer a = tracker.answer(batch, i);
-        if (a == Confirms.Answer.NACK) {
-          refused.add(new Refusal(messages.get(i), NACKED));
-        } else if (a == Confirms.Answer.RETURNED) {
-          refused.add(new Refusal(messages.get(i), tracker.returnReason(batch, i)));
-        }
-      }
-      refused.sort(
-          (x, y) -> Integer.compare(messages.indexOf(x.message()), messages.indexOf(y.message())));
-      return refused;
     }
   }
 
